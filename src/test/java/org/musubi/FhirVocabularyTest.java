@@ -65,8 +65,8 @@ class FhirVocabularyTest {
             "org/musubi/record/fhir/FhirJson.java", "org/musubi/record/fhir/allergy/AllergyStatus.java");
     /**
      * A Condition's or an allergy's clinical status (whether it holds now) is read by the same readers as its
-     * verification status (issue 68): {@code ConditionStatus}, {@code FhirJson.allergyHolds} and
-     * {@code FhirJson.allergyClinical}.
+     * verification status (issue 68): {@code ConditionStatus}, {@code AllergyStatus.holds} and
+     * {@code AllergyStatus.clinical}.
      */
     static final Pattern CLINICAL_READ = read("clinicalStatus");
     static final Set<String> CLINICAL_READERS = VERIFICATION_READERS;
@@ -102,8 +102,8 @@ class FhirVocabularyTest {
     void aVerificationStatusIsReadByItsReadersOnly() throws IOException {
         assertThat(readersOutside(sources(), VERIFICATION_READ, VERIFICATION_READERS))
                 .as("files reading a verification status themselves: read a Condition's through "
-                        + "org.musubi.record.fhir.condition.ConditionStatus (an allergy's through FhirJson.allergyHolds, "
-                        + "allergyVerification or AllergyStatus), so that 疑い and a refuted diagnosis read the same everywhere")
+                        + "org.musubi.record.fhir.condition.ConditionStatus (an allergy's through AllergyStatus.holds, "
+                        + "verification or enteredInError), so that 疑い and a refuted diagnosis read the same everywhere")
                 .isEmpty();
     }
 
@@ -124,8 +124,8 @@ class FhirVocabularyTest {
         Map<String, String> sources = sources();
         assertThat(readersOutside(sources, CLINICAL_READ, CLINICAL_READERS))
                 .as("files reading a clinical status themselves: read a Condition's through "
-                        + "org.musubi.record.fhir.condition.ConditionStatus (an allergy's through FhirJson.allergyHolds or "
-                        + "allergyClinical), so that whether a diagnosis or an allergy holds reads the same everywhere")
+                        + "org.musubi.record.fhir.condition.ConditionStatus (an allergy's through AllergyStatus.holds or "
+                        + "clinical), so that whether a diagnosis or an allergy holds reads the same everywhere")
                 .isEmpty();
         assertThat(readersOutside(sources, DRUG_READ, DRUG_READERS))
                 .as("files reading a drug's concept themselves: read it through "
@@ -284,7 +284,7 @@ class FhirVocabularyTest {
     void vitalSignsAreCodedByTheOneTable() throws IOException {
         assertThat(vitalSignCoders(sources()))
                 .as("vital signs coded outside the one table: take a vital sign's codes, name, unit and categories from "
-                        + "org.musubi.record.fhir.observation.VitalSign (code(), quantity(), classify(), bloodPressure())")
+                        + "org.musubi.record.fhir.observation.VitalSign (code(), unit().quantity(), classify(), bloodPressure())")
                 .isEmpty();
     }
 

@@ -48,6 +48,6 @@ public final class RecordTeamVitals {
 
     /** Whether each value is within what a body can measure (the one table's range; nothing is stored otherwise). */
     private static boolean plausible(Map<TeamRecords.Measure, BigDecimal> values) {
-        return values.entrySet().stream().allMatch(e -> e.getKey().sign.plausible(e.getValue()));
+        return values.entrySet().stream().allMatch(e -> e.getKey().sign.range().plausible(e.getValue()));
     }
 }

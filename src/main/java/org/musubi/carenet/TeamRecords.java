@@ -93,7 +93,7 @@ final class TeamRecords {
             Observation panel = observation(team, author, VitalSign.SYSTOLIC);
             panel.setCode(VitalSign.bloodPressure());
             for (Measure part : List.of(Measure.SYSTOLIC, Measure.DIASTOLIC)) {
-                panel.addComponent().setCode(part.sign.code()).setValue(part.sign.quantity(values.get(part)));
+                panel.addComponent().setCode(part.sign.code()).setValue(part.sign.unit().quantity(values.get(part)));
             }
             writes.add(encoder.entered(panel, UUID.randomUUID().toString(), own.id(), own.facilityId()));
         }
@@ -101,7 +101,7 @@ final class TeamRecords {
             if (measure != Measure.SYSTOLIC && measure != Measure.DIASTOLIC) {
                 Observation single = observation(team, author, measure.sign);
                 single.setCode(measure.sign.code());
-                single.setValue(measure.sign.quantity(value));
+                single.setValue(measure.sign.unit().quantity(value));
                 writes.add(encoder.entered(single, UUID.randomUUID().toString(), own.id(), own.facilityId()));
             }
         });

@@ -7,36 +7,31 @@ import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
-import org.musubi.consent.LinkPatientToFacility;
-import org.musubi.consent.RecordConsent;
 import org.musubi.box.SendFiles;
-import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.AssignTeamTask;
+import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.RecordTeamVitals;
 import org.musubi.carenet.WriteTeamNote;
 import org.musubi.carenet.enrolment.Pathways;
 import org.musubi.carenet.enrolment.StageFilling;
 import org.musubi.carenet.municipal.RequestOpinion;
+import org.musubi.consent.LinkPatientToFacility;
+import org.musubi.consent.RecordConsent;
 import org.musubi.consult.AskConsultation;
 import org.musubi.consult.PostToConsultation;
+import org.musubi.database.JobLocks;
+import org.musubi.database.Standby;
 import org.musubi.demo.jdbc.DemoHistoryRows;
 import org.musubi.demo.wings.DemoStaff;
 import org.musubi.demo.wings.DemoWings;
-import org.musubi.letters.exchange.AnswerLetter;
-import org.musubi.letters.exchange.SendLetter;
-import org.musubi.policy.PersonAccess;
-import org.musubi.publish.Publishing;
-import org.musubi.research.EthicsDocuments;
-import org.musubi.research.ResearchDesk;
-import org.musubi.research.extraction.ExtractionDesk;
-import org.musubi.database.JobLocks;
-import org.musubi.database.Standby;
 import org.musubi.disaster.DesignateResponder;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.Persons;
 import org.musubi.identity.cards.IssueCard;
-import org.musubi.ingest.ImportSources;
 import org.musubi.ingest.ImportQueue;
+import org.musubi.ingest.ImportSources;
+import org.musubi.letters.exchange.AnswerLetter;
+import org.musubi.letters.exchange.SendLetter;
 import org.musubi.notice.PublishNotice;
 import org.musubi.phr.IssueRegistrationCode;
 import org.musubi.phr.ProveResident;
@@ -44,9 +39,15 @@ import org.musubi.phr.RegisterResident;
 import org.musubi.phr.otc.SelfMedications;
 import org.musubi.phr.sheet.EmergencySheets;
 import org.musubi.phr.vitals.RecordVitals;
+import org.musubi.policy.PersonAccess;
+import org.musubi.publish.Publishing;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Users;
 import org.musubi.registry.profile.FacilityProfiles;
+import org.musubi.research.ApplyForResearch;
+import org.musubi.research.DecideResearchProject;
+import org.musubi.research.EthicsDocuments;
+import org.musubi.research.extraction.ExtractionDesk;
 import org.musubi.secretariat.fees.DemoInvoicing;
 import org.musubi.secretariat.fees.FeeSettings;
 import org.musubi.secretariat.fees.MonthlyRun;
@@ -122,14 +123,15 @@ class DemoConfiguration {
                         WriteTeamNote notes, RecordTeamVitals vitals, AssignTeamTask tasks, AskConsultation ask,
                         PostToConsultation post, Pathways pathways, StageFilling filling, SendFiles boxFiles,
                         RequestOpinion municipal, PersonAccess access, Publishing publishing, DemoRecords records,
-                        DemoProperties properties, ResearchDesk research, ExtractionDesk extractions,
+                        DemoProperties properties, ApplyForResearch applications,
+                        DecideResearchProject decisions, ExtractionDesk extractions,
                         EthicsDocuments ethics) {
         return new DemoWings(new DemoWings.Parts(users, facilities, identities, links, actAs,
                 new DemoWings.LetterActs(sendLetter, answerLetter), teams,
                 new DemoWings.TeamActs(notes, vitals, tasks), new DemoWings.ConsultActs(ask, post), pathways, filling,
                 boxFiles, municipal, access, publishing,
                 (facility, files) -> records.importReceipts(facility, properties.importFolder(), files),
-                research, extractions, ethics));
+                new DemoWings.ResearchActs(applications, decisions), extractions, ethics));
     }
 
     @Bean

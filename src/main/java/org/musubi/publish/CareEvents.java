@@ -76,7 +76,7 @@ final class CareEvents {
             Observation panel = observation(author, v, VitalSign.SYSTOLIC);
             panel.setCode(VitalSign.bloodPressure());
             for (CareMeasure part : List.of(CareMeasure.SYSTOLIC, CareMeasure.DIASTOLIC)) {
-                panel.addComponent().setCode(part.sign().code()).setValue(part.sign().quantity(v.values().get(part)));
+                panel.addComponent().setCode(part.sign().code()).setValue(part.sign().unit().quantity(v.values().get(part)));
             }
             writes.add(write(own, panel));
         }
@@ -84,7 +84,7 @@ final class CareEvents {
                 .forEach(m -> {
                     Observation single = observation(author, v, m.sign());
                     single.setCode(m.sign().code());
-                    single.setValue(m.sign().quantity(v.values().get(m)));
+                    single.setValue(m.sign().unit().quantity(v.values().get(m)));
                     writes.add(write(own, single));
                 });
         return writes;

@@ -33,6 +33,6 @@ public enum CareMeasure {
     }
 
     boolean plausible(BigDecimal value) {
-        return sign.plausible(value);
+        return sign.range().plausible(value);
     }
 }

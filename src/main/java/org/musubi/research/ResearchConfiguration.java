@@ -2,9 +2,15 @@ package org.musubi.research;
 
 import java.time.Clock;
 import java.time.Duration;
+import org.musubi.audit.Audit;
+import org.musubi.blob.BlobStore;
+import org.musubi.blob.KeptParts;
 import org.musubi.database.JobLocks;
+import org.musubi.database.Standby;
+import org.musubi.identity.IdentityStore;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.release.ReleaseCohort;
+import org.musubi.registry.Users;
 import org.musubi.research.extraction.ExtractionDesk;
 import org.musubi.research.extraction.ExtractionFiles;
 import org.musubi.research.extraction.ExtractionRunner;
@@ -13,14 +19,8 @@ import org.musubi.research.extraction.ExtractionSweep;
 import org.musubi.research.extraction.ExtractionTimer;
 import org.musubi.research.extraction.ExtractionWork;
 import org.musubi.research.extraction.Extractions;
-import org.musubi.research.jdbc.JdbcExtractions;
-import org.musubi.audit.Audit;
-import org.musubi.blob.BlobStore;
-import org.musubi.blob.KeptParts;
-import org.musubi.database.Standby;
-import org.musubi.identity.IdentityStore;
-import org.musubi.registry.Users;
 import org.musubi.research.jdbc.JdbcCohortCounter;
+import org.musubi.research.jdbc.JdbcExtractions;
 import org.musubi.research.jdbc.JdbcOptOuts;
 import org.musubi.research.jdbc.JdbcResearchProjects;
 import org.musubi.smallcounts.SmallCounts;
@@ -49,8 +49,18 @@ class ResearchConfiguration {
     }
 
     @Bean
-    ResearchDesk researchDesk(ResearchProjects projects, Users users, Audit audit, Standby standby) {
-        return new ResearchDesk(projects, users, audit, standby, Clock.systemUTC());
+    ResearchDesk researchDesk(ResearchProjects projects, Audit audit, Standby standby) {
+        return new ResearchDesk(projects, audit, standby, Clock.systemUTC());
+    }
+
+    @Bean
+    ApplyForResearch applyForResearch(ResearchDesk desk, ResearchProjects projects, Users users, Audit audit) {
+        return new ApplyForResearch(desk, projects, users, audit);
+    }
+
+    @Bean
+    DecideResearchProject decideResearchProject(ResearchDesk desk, ResearchProjects projects, Audit audit) {
+        return new DecideResearchProject(desk, projects, audit);
     }
 
     @Bean

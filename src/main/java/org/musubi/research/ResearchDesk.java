@@ -3,11 +3,8 @@ package org.musubi.research;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
@@ -15,16 +12,11 @@ import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
 import org.musubi.database.ReadOnlyStandbyException;
 import org.musubi.database.Standby;
-import org.musubi.deid.DeidConfig;
-import org.musubi.deid.DeidConfigException;
-import org.musubi.registry.Profession;
-import org.musubi.registry.User;
-import org.musubi.registry.Users;
 
 /**
- * Research projects from application to end. A researcher (any staff member of a participating facility) applies;
- * the committee (operators) approves, narrows or refuses; a named user or an operator closes an approved project;
- * projects whose period is over expire. A project is seen only by its named users and the operators: to anyone else
+ * Research projects from application to end. A researcher (any staff member of a participating facility) applies
+ * ({@link ApplyForResearch}); the committee (operators) approves, narrows or refuses ({@link DecideResearchProject}); a
+ * named user or an operator closes an approved project; projects whose period is over expire. A project is seen only by its named users and the operators: to anyone else
  * {@link #visible} is empty, as for a project that does not exist. Every step leaves one audit row (type
  * {@code ResearchProject}, purpose RESEARCH), refusals included.
  */
@@ -36,14 +28,12 @@ public final class ResearchDesk {
     public static final int MAX_USERS = 20;
 
     private final ResearchProjects projects;
-    private final Users users;
     private final Audit audit;
     private final Standby standby;
     private final Clock clock;
 
-    public ResearchDesk(ResearchProjects projects, Users users, Audit audit, Standby standby, Clock clock) {
+    public ResearchDesk(ResearchProjects projects, Audit audit, Standby standby, Clock clock) {
         this.projects = projects;
-        this.users = users;
         this.audit = audit;
         this.standby = standby;
         this.clock = clock;
@@ -86,12 +76,6 @@ public final class ResearchDesk {
         }
     }
 
-    /** What the researcher typed (the ethics PDF already stored). */
-    public record Form(String title, String institution, String purpose, String ethicsNumber, String ethicsBlob,
-                       long ethicsSize, LocalDate periodFrom, LocalDate periodTo, Scope requested,
-                       List<String> namedLogins) {
-    }
-
     /** The instant now (the desk's clock). */
     public java.time.Instant now() {
         return clock.instant();
@@ -99,41 +83,6 @@ public final class ResearchDesk {
 
     public LocalDate today() {
         return LocalDate.now(clock.withZone(ZONE));
-    }
-
-    /** Applies; the new project's id. Throws {@link Refused} (audited) when the form is not complete. */
-    public long apply(Researcher who, Form form) {
-        writable();
-        if (!who.staff()) {
-            throw refused(AuditAction.CREATE, null, "research.refused.notStaff");
-        }
-        if (blank(form.title()) || blank(form.institution()) || blank(form.purpose()) || blank(form.ethicsNumber())
-                || form.title().length() > 200 || form.institution().length() > 200 || form.purpose().length() > 4000
-                || form.ethicsNumber().length() > 100) {
-            throw refused(AuditAction.CREATE, null, "research.refused.incomplete");
-        }
-        if (form.periodFrom() == null || form.periodTo() == null || form.periodTo().isBefore(form.periodFrom())
-                || form.periodTo().isBefore(today())) {
-            throw refused(AuditAction.CREATE, null, "research.refused.period");
-        }
-        Set<Long> named = new LinkedHashSet<>();
-        named.add(who.userId());
-        for (String login : form.namedLogins()) {
-            Optional<User> user = users.findByLoginId(login.strip().toLowerCase(java.util.Locale.ROOT))
-                    .filter(User::active).filter(u -> !u.resident() && u.profession() != Profession.FACILITY_SYSTEM);
-            if (user.isEmpty()) {
-                throw refused(AuditAction.CREATE, null, "research.refused.unknownUser");
-            }
-            named.add(user.get().id());
-        }
-        if (named.size() > MAX_USERS) {
-            throw refused(AuditAction.CREATE, null, "research.refused.tooManyUsers");
-        }
-        long id = projects.add(new ResearchProjects.Application(form.title().strip(), form.institution().strip(),
-                form.purpose().strip(), form.ethicsNumber().strip(), form.ethicsBlob(), form.ethicsSize(),
-                form.periodFrom(), form.periodTo(), form.requested(), who.userId(), new ArrayList<>(named)));
-        audit.record(entry(AuditAction.CREATE, Outcome.PERMIT, id).reason("applied; users " + named));
-        return id;
     }
 
     /** The project when the user may see it (a named user or an operator); otherwise empty, and nothing audited. */
@@ -155,60 +104,6 @@ public final class ResearchDesk {
         audit.record(AuditEntry.of(AuditAction.SEARCH, Outcome.PERMIT).on(TYPE).purpose(Purpose.RESEARCH)
                 .reason(list.size() + " projects"));
         return list;
-    }
-
-    /** The committee's decision: APPROVED (scope as requested), NARROWED (scope edited, reason required), REFUSED. */
-    public void decide(Researcher who, long id, ProjectStatus decision, Scope narrowed, String reason) {
-        decide(who, id, decision, narrowed, reason, null, 0);
-    }
-
-    /**
-     * The committee's decision with the project's own de-identification configuration ({@code deid}, JSON; null or
-     * blank, or the network's default unchanged: the default), whose k must reach the network's {@code minimumK}.
-     * A configuration that cannot be read, or a k below the minimum, refuses the decision (nothing changes) and
-     * names the fault.
-     */
-    public void decide(Researcher who, long id, ProjectStatus decision, Scope narrowed, String reason, String deid,
-                       int minimumK) {
-        writable();
-        Optional<ResearchProject> project = who.operator() ? projects.find(id) : Optional.empty();
-        if (project.isEmpty()) {
-            throw refusedNotFound(AuditAction.UPDATE, id);
-        }
-        ResearchProject p = project.get();
-        String why = reason == null ? "" : reason.strip();
-        if (!p.status().mayBecome(decision) || decision == ProjectStatus.CLOSED || decision == ProjectStatus.EXPIRED) {
-            throw refused(AuditAction.UPDATE, id, "research.refused.state");
-        }
-        if ((decision != ProjectStatus.APPROVED && why.isEmpty()) || why.length() > 2000
-                || (decision == ProjectStatus.NARROWED && narrowed == null)) {
-            throw refused(AuditAction.UPDATE, id, "research.refused.reason");
-        }
-        Scope approved = switch (decision) {
-            case APPROVED -> p.requested();
-            case NARROWED -> narrowed;
-            default -> null;
-        };
-        String config = approved == null ? null : ownConfig(deid);
-        if (config != null) {
-            DeidConfig parsed;
-            try {
-                parsed = DeidConfig.parse(config);
-            } catch (DeidConfigException e) {
-                audit.record(entry(AuditAction.UPDATE, Outcome.DENY, id).reason("research.refused.deid: " + e.getMessage()));
-                throw new Refused("research.refused.deid", e.getMessage(), e.fault(), e.arguments());
-            }
-            if (parsed.k() < minimumK) {
-                audit.record(entry(AuditAction.UPDATE, Outcome.DENY, id).reason("research.refused.deidK: k " + parsed.k()
-                        + " < " + minimumK));
-                throw new Refused("research.refused.deidK", String.valueOf(minimumK), null, minimumK);
-            }
-        }
-        if (!projects.decide(id, p.status(), decision, approved, why.isEmpty() ? null : why, who.userId(), config)) {
-            throw refused(AuditAction.UPDATE, id, "research.refused.state");
-        }
-        audit.record(entry(AuditAction.UPDATE, Outcome.PERMIT, id).reason(decision + (why.isEmpty() ? "" : ": " + why)
-                + (config == null ? "" : " (de-identification: the project's own rules, SHA-256 " + sha256(config) + ")")));
     }
 
     /** Ends an approved project (a named user or an operator). */
@@ -239,41 +134,26 @@ public final class ResearchDesk {
         return projects.approved(today());
     }
 
-    private void writable() {
+    /** Refuses a change on a read-only standby. */
+    void writable() {
         if (standby.readOnly()) {
             throw new ReadOnlyStandbyException();
         }
     }
 
-    /** The text to keep as the project's own configuration: null when none was given or the default is unchanged. */
-    private static String ownConfig(String deid) {
-        if (deid == null || deid.isBlank()) {
-            return null;
-        }
-        String text = deid.replace("\r\n", "\n").strip();
-        return text.equals(DeidConfig.defaultJson().replace("\r\n", "\n").strip()) ? null : text;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static AuditEntry entry(AuditAction action, Outcome outcome, long id) {
+    static AuditEntry entry(AuditAction action, Outcome outcome, long id) {
         return AuditEntry.of(action, outcome).on(TYPE, id).purpose(Purpose.RESEARCH);
     }
 
-    private Refused refused(AuditAction action, Long id, String key) {
+    /** One DENY row naming the refusal; the refusal to throw. */
+    Refused refused(AuditAction action, Long id, String key) {
         AuditEntry deny = AuditEntry.of(action, Outcome.DENY).purpose(Purpose.RESEARCH);
         audit.record((id == null ? deny.on(TYPE) : deny.on(TYPE, id)).reason(key));
         return new Refused(key);
     }
 
-    private NotFound refusedNotFound(AuditAction action, long id) {
+    /** One DENY row as for a project that does not exist; the refusal to throw. */
+    NotFound refusedNotFound(AuditAction action, long id) {
         audit.record(AuditEntry.of(action, Outcome.DENY).on(TYPE, id).purpose(Purpose.RESEARCH)
                 .reason("not a named user of the project, or no such project"));
         return new NotFound();
@@ -284,9 +164,5 @@ public final class ResearchDesk {
         public NotFound() {
             super("no such project", null, false, false);
         }
-    }
-
-    private static boolean blank(String s) {
-        return s == null || s.isBlank();
     }
 }

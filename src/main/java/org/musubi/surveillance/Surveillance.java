@@ -3,26 +3,20 @@ package org.musubi.surveillance;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
-import org.musubi.database.ReadOnlyStandbyException;
-import org.musubi.database.Standby;
 import org.musubi.smallcounts.SmallCounts;
 
 /**
- * The surveillance's figures: a facility's day on the form, the dashboard of the public-health office (every
- * municipality's counts of the last {@link #DAYS} days, each day against its {@link Baseline}), and the suppressed
- * summary everyone else sees. Who may see what is the web layer's decision; this only counts.
+ * The surveillance's figures: a facility's day on the form and the suppressed summary everyone else sees (the
+ * public-health office's dashboard is {@link ShowSurveillanceDashboard}'s, a facility's report {@link
+ * ReportSurveillanceCounts}'). Who may see what is the web layer's decision; this only counts.
  */
 public final class Surveillance {
 
-    /** Days the dashboard shows (today included). */
+    /** Days the dashboard shows (today included, {@link ShowSurveillanceDashboard}). */
     public static final int DAYS = 14;
     /** Days back an alert still shows in the banner (today included). */
     public static final int ALERT_DAYS = 7;
@@ -34,43 +28,26 @@ public final class Surveillance {
     public static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
     private final SurveillanceStore store;
-    private final Standby standby;
     private final Clock clock;
     private final SmallCounts smallCounts;
 
-    public Surveillance(SurveillanceStore store, Standby standby, Clock clock, SmallCounts smallCounts) {
+    public Surveillance(SurveillanceStore store, Clock clock, SmallCounts smallCounts) {
         this.store = store;
-        this.standby = standby;
         this.clock = clock;
         this.smallCounts = smallCounts;
     }
 
-    /** One municipality's line of one syndrome: a verdict per day shown. */
-    public record Line(String municipality, Syndrome syndrome, List<Baseline.Day> days) {
-
-        public boolean alert() {
-            return days.stream().anyMatch(Baseline.Day::alert);
-        }
-    }
-
-    /** An alert of the banner. */
-    public record Alert(String municipality, Syndrome syndrome, Baseline.Day day) {
-    }
-
-    /** The public-health office's dashboard. */
-    public record Dashboard(List<LocalDate> days, List<Syndrome> syndromes, List<Line> lines, List<Alert> alerts) {
-    }
-
     public LocalDate today() {
+        return today(clock);
+    }
+
+    /** Today in Japan by {@code clock}. */
+    static LocalDate today(Clock clock) {
         return LocalDate.now(clock.withZone(ZONE));
     }
 
     public List<Syndrome> syndromes() {
         return store.syndromes();
-    }
-
-    public Optional<Syndrome> syndrome(String code) {
-        return store.syndromes().stream().filter(s -> s.code().equals(code)).findFirst();
     }
 
     /** Whether a facility may enter or correct {@code day}: today or one of the 8 weeks before, never the future. */
@@ -87,55 +64,9 @@ public final class Surveillance {
         return store.municipality(facilityId);
     }
 
-    public Map<String, Integer> counted(long facilityId, LocalDate day) {
-        return store.counted(facilityId, day);
-    }
-
     /** Every facility's counts of {@code day} (reported, else derived), by facility id, then by syndrome code. */
     public Map<Long, Map<String, Integer>> countedOn(LocalDate day) {
         return store.countedOn(day);
-    }
-
-    /** Stores a facility's day; refused on a read-only standby. */
-    public void report(long facilityId, LocalDate day, Map<String, Integer> counts, Long userId) {
-        if (standby.readOnly()) {
-            throw new ReadOnlyStandbyException();
-        }
-        store.report(facilityId, day, counts, userId);
-    }
-
-    /** The dashboard as of today. */
-    public Dashboard dashboard() {
-        return dashboard(today());
-    }
-
-    /** The dashboard of the {@link #DAYS} days up to {@code today}. */
-    public Dashboard dashboard(LocalDate today) {
-        List<Syndrome> syndromes = store.syndromes();
-        LocalDate from = today.minusDays(DAYS - 1L);
-        List<LocalDate> days = from.datesUntil(today.plusDays(1)).toList();
-        Map<String, Map<String, Map<LocalDate, Long>>> series = new HashMap<>();
-        TreeSet<String> municipalities = new TreeSet<>();
-        for (SurveillanceStore.Cell c : store.byMunicipality(Baseline.historyFrom(from), today)) {
-            municipalities.add(c.municipality());
-            series.computeIfAbsent(c.municipality(), m -> new HashMap<>())
-                    .computeIfAbsent(c.syndrome(), s -> new HashMap<>()).merge(c.day(), c.count(), Long::sum);
-        }
-        List<Line> lines = new ArrayList<>();
-        List<Alert> alerts = new ArrayList<>();
-        LocalDate alertFrom = today.minusDays(ALERT_DAYS - 1L);
-        for (String municipality : municipalities) {
-            for (Syndrome syndrome : syndromes) {
-                Map<LocalDate, Long> counts = series.get(municipality).getOrDefault(syndrome.code(), Map.of());
-                List<Baseline.Day> verdicts = days.stream()
-                        .map(d -> Baseline.of(d, counts, syndrome.k(), syndrome.minCount())).toList();
-                lines.add(new Line(municipality, syndrome, verdicts));
-                verdicts.stream().filter(v -> v.alert() && !v.day().isBefore(alertFrom))
-                        .max(Comparator.comparing(Baseline.Day::day))
-                        .ifPresent(v -> alerts.add(new Alert(municipality, syndrome, v)));
-            }
-        }
-        return new Dashboard(days, syndromes, lines, alerts);
     }
 
     /**

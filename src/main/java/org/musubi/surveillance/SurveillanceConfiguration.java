@@ -27,8 +27,18 @@ class SurveillanceConfiguration {
     }
 
     @Bean
-    Surveillance surveillance(SurveillanceStore store, Standby standby, SmallCounts smallCounts) {
-        return new Surveillance(store, standby, Clock.systemUTC(), smallCounts);
+    Surveillance surveillance(SurveillanceStore store, SmallCounts smallCounts) {
+        return new Surveillance(store, Clock.systemUTC(), smallCounts);
+    }
+
+    @Bean
+    ShowSurveillanceDashboard showSurveillanceDashboard(SurveillanceStore store) {
+        return new ShowSurveillanceDashboard(store, Clock.systemUTC());
+    }
+
+    @Bean
+    ReportSurveillanceCounts reportSurveillanceCounts(SurveillanceStore store, Standby standby) {
+        return new ReportSurveillanceCounts(store, standby);
     }
 
     /** Every {@code musubi.surveillance.derive-every} (default an hour; 0 never). */

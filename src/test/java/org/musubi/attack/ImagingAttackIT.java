@@ -293,7 +293,7 @@ class ImagingAttackIT extends AttackFixtures {
     // ---- issue 47, double: double reading programmes -----------------------------------------------------------------
 
     @Autowired
-    org.musubi.imaging.reading.programme.Programmes readingProgrammes;
+    org.musubi.imaging.reading.programme.CreateProgramme programmeCreation;
 
     /**
      * Double reading: for a study hospital A submitted to centre C's programme, a doctor of C outside the pool, C's
@@ -308,7 +308,7 @@ class ImagingAttackIT extends AttackFixtures {
         Facility centre = accounts.newHospital();
         User chief = accounts.memberOf(centre, Profession.DOCTOR);
         List<User> pool = List.of(accounts.memberOf(centre, Profession.DOCTOR), accounts.memberOf(centre, Profession.DOCTOR));
-        org.musubi.imaging.reading.programme.Programme programme = readingProgrammes.create(
+        org.musubi.imaging.reading.programme.Programme programme = programmeCreation.create(
                 accounts.networkAdmin().id(), true, "検診 " + centre.id(),
                 org.musubi.imaging.reading.programme.Programme.Kind.GASTRIC_ENDOSCOPY, "ES", centre.id(), chief.id(),
                 pool.stream().map(User::id).toList()).orElseThrow();

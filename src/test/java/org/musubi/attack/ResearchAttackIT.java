@@ -79,18 +79,22 @@ class ResearchAttackIT extends AttackFixtures {
     @Autowired
     org.musubi.research.ResearchDesk researchDesk;
     @Autowired
+    org.musubi.research.ApplyForResearch applyForResearch;
+    @Autowired
+    org.musubi.research.DecideResearchProject decideResearchProject;
+    @Autowired
     org.musubi.research.OptOuts researchOptOuts;
 
     private long researchProject(User applicant, String title, org.musubi.research.ProjectStatus decision) {
         java.time.LocalDate today = researchDesk.today();
         org.musubi.research.Scope scope = new org.musubi.research.Scope(new org.musubi.research.Criteria(List.of("E11"),
                 List.of(), null, null, null, null, null, null, null), List.of("DIAGNOSES"), java.util.Map.of());
-        long id = researchDesk.apply(new org.musubi.research.Researcher(applicant.id(), false, true),
-                new org.musubi.research.ResearchDesk.Form(title, "大学", "目的", "E-1", "0".repeat(64), 10, today,
+        long id = applyForResearch.apply(new org.musubi.research.Researcher(applicant.id(), false, true),
+                new org.musubi.research.ApplyForResearch.Form(title, "大学", "目的", "E-1", "0".repeat(64), 10, today,
                         today.plusMonths(6), scope, List.of()));
         jdbc.sql("UPDATE research_project SET title = title || ' ' || id WHERE id = ?").param(id).update();
         if (decision != null) {
-            researchDesk.decide(new org.musubi.research.Researcher(accounts.networkAdmin().id(), true, false), id,
+            decideResearchProject.decide(new org.musubi.research.Researcher(accounts.networkAdmin().id(), true, false), id,
                     decision, null, decision == org.musubi.research.ProjectStatus.APPROVED ? null : "理由");
         }
         return id;
@@ -384,10 +388,10 @@ class ResearchAttackIT extends AttackFixtures {
         java.time.LocalDate today = researchDesk.today();
         org.musubi.research.Scope scope = new org.musubi.research.Scope(new org.musubi.research.Criteria(List.of("E11"),
                 List.of(), null, null, null, null, town, null, null), List.of("DIAGNOSES"), java.util.Map.of());
-        long id = researchDesk.apply(new org.musubi.research.Researcher(applicant.id(), false, true),
-                new org.musubi.research.ResearchDesk.Form("一括出力 " + town, "大学", "目的", "E-1", "0".repeat(64), 10,
+        long id = applyForResearch.apply(new org.musubi.research.Researcher(applicant.id(), false, true),
+                new org.musubi.research.ApplyForResearch.Form("一括出力 " + town, "大学", "目的", "E-1", "0".repeat(64), 10,
                         today, today.plusMonths(6), scope, List.of(colleague.loginId())));
-        researchDesk.decide(new org.musubi.research.Researcher(accounts.networkAdmin().id(), true, false), id,
+        decideResearchProject.decide(new org.musubi.research.Researcher(accounts.networkAdmin().id(), true, false), id,
                 org.musubi.research.ProjectStatus.APPROVED, null, null);
         return id;
     }

@@ -21,15 +21,15 @@ import org.musubi.consent.ConsentScope;
 import org.musubi.imaging.ai.AiAdministration;
 import org.musubi.imaging.ai.AiWorkItems;
 import org.musubi.imaging.index.ChangeFeed;
-import org.musubi.testing.ImagingFeed;
 import org.musubi.imaging.reading.ReadingStep;
+import org.musubi.imaging.reading.programme.CreateProgramme;
 import org.musubi.imaging.reading.programme.Programme;
 import org.musubi.imaging.reading.programme.ProgrammeStudy;
-import org.musubi.imaging.reading.programme.Programmes;
+import org.musubi.imaging.reading.programme.SubmitForDoubleReading;
+import org.musubi.imaging.reading.remote.ReadingFixtures;
 import org.musubi.imaging.reading.remote.ReadingReports;
 import org.musubi.imaging.reading.remote.ReadingRequest;
 import org.musubi.imaging.reading.remote.RemoteReadings;
-import org.musubi.imaging.reading.remote.ReadingFixtures;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.imaging.studies.StudyIndex;
 import org.musubi.record.Reader;
@@ -40,6 +40,7 @@ import org.musubi.registry.User;
 import org.musubi.testing.Chromium;
 import org.musubi.testing.DicomStudies;
 import org.musubi.testing.FhirRecords;
+import org.musubi.testing.ImagingFeed;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.OrthancServer;
@@ -74,7 +75,9 @@ class StudyTimesBrowserIT extends NetworkFixtures {
     @Autowired
     RemoteReadings readings;
     @Autowired
-    Programmes programmes;
+    CreateProgramme creation;
+    @Autowired
+    SubmitForDoubleReading submissions;
     @Autowired
     AiAdministration ai;
     @Autowired
@@ -114,9 +117,9 @@ class StudyTimesBrowserIT extends NetworkFixtures {
         User chief = accounts.memberOf(screening, Profession.DOCTOR);
         List<User> pool = List.of(accounts.memberOf(screening, Profession.DOCTOR),
                 accounts.memberOf(screening, Profession.DOCTOR));
-        Programme programme = programmes.create(admin, true, "肺がん検診 " + screening.id(), Programme.Kind.CHEST_XRAY,
+        Programme programme = creation.create(admin, true, "肺がん検診 " + screening.id(), Programme.Kind.CHEST_XRAY,
                 "CT", screening.id(), chief.id(), pool.stream().map(User::id).toList()).orElseThrow();
-        ProgrammeStudy entry = programmes.submit(atHospital, uid, programme.id()).orElseThrow();
+        ProgrammeStudy entry = submissions.submit(atHospital, uid, programme.id()).orElseThrow();
         User firstReader = pool.stream().filter(u -> u.id() == entry.reading().first()).findFirst().orElseThrow();
 
         try (Chromium browser = browserAs(doctor)) {

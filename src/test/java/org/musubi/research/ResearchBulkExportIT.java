@@ -61,6 +61,8 @@ class ResearchBulkExportIT extends NetworkFixtures {
     Extractions extractions;
     @Autowired
     ResearchDesk desk;
+    @Autowired
+    DecideResearchProject decisions;
 
     @Test
     void theNamedResearchersBulkClientGetsTheProjectsDeidentifiedCohortOnly() {
@@ -190,7 +192,7 @@ class ResearchBulkExportIT extends NetworkFixtures {
         long closed = approved(researcher, ExtractionIT.application("終えた研究 " + town, "経過", town, today));
         desk.close(new Researcher(doctor.id(), false, true), closed);
         long refused = applied(researcher, ExtractionIT.application("断られた研究 " + town, "経過", town, today));
-        desk.decide(new Researcher(accounts.networkAdmin().id(), true, false), refused, ProjectStatus.REFUSED, null,
+        decisions.decide(new Researcher(accounts.networkAdmin().id(), true, false), refused, ProjectStatus.REFUSED, null,
                 "倫理審査の不備");
         researcher.withHeader("Prefer", "respond-async");
 

@@ -60,19 +60,19 @@ class BaselineTest {
         }
         Map<LocalDate, Long> rising = new HashMap<>(calm);
         rising.put(DAY, 30L);
-        Surveillance s = new Surveillance(new Fixed(Map.of("呉市", calm, "三原市", rising)), Standby.fixed(false),
-                Clock.systemUTC(), new SmallCounts(10));
+        ShowSurveillanceDashboard s = new ShowSurveillanceDashboard(new Fixed(Map.of("呉市", calm, "三原市", rising)),
+                Clock.systemUTC());
 
-        Surveillance.Dashboard d = s.dashboard(DAY);
+        ShowSurveillanceDashboard.Dashboard d = s.dashboard(DAY);
 
         assertThat(d.days()).hasSize(Surveillance.DAYS).endsWith(DAY);
-        assertThat(d.alerts()).extracting(Surveillance.Alert::municipality).containsExactly("三原市");
+        assertThat(d.alerts()).extracting(ShowSurveillanceDashboard.Alert::municipality).containsExactly("三原市");
         assertThat(d.alerts().getFirst().day().count()).isEqualTo(30);
     }
 
     @Test
     void smallCountsAreShownAsBelowTheThresholdButZeroAndLargeOnesAsTheyAre() {
-        Surveillance s = new Surveillance(new Fixed(Map.of()), Standby.fixed(false), Clock.systemUTC(), new SmallCounts(10));
+        Surveillance s = new Surveillance(new Fixed(Map.of()), Clock.systemUTC(), new SmallCounts(10));
 
         assertThat(s.shown(0)).isEqualTo("0");
         assertThat(s.shown(1)).isEqualTo("< 10");
@@ -82,7 +82,7 @@ class BaselineTest {
 
     @Test
     void aStandbyRefusesAReport() {
-        Surveillance s = new Surveillance(new Fixed(Map.of()), Standby.fixed(true), Clock.systemUTC(), new SmallCounts(10));
+        ReportSurveillanceCounts s = new ReportSurveillanceCounts(new Fixed(Map.of()), Standby.fixed(true));
 
         assertThatThrownBy(() -> s.report(1, DAY, Map.of("RASH", 1), 1L)).isInstanceOf(ReadOnlyStandbyException.class)
                 .hasMessage(Standby.MESSAGE);

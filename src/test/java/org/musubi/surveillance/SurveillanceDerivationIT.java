@@ -9,8 +9,8 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
-import org.musubi.registry.Facility;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.registry.Facility;
 import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
@@ -29,6 +29,8 @@ class SurveillanceDerivationIT extends NetworkFixtures {
     SurveillanceDerivation derivation;
     @Autowired
     Surveillance surveillance;
+    @Autowired
+    ReportSurveillanceCounts reports;
     @Autowired
     SurveillanceStore store;
 
@@ -60,7 +62,7 @@ class SurveillanceDerivationIT extends NetworkFixtures {
         derivation.now();
         assertThat(store.counted(hospital.id(), today)).isEqualTo(Map.of("INFLUENZA_LIKE", 1));
 
-        surveillance.report(hospital.id(), today, Map.of("INFLUENZA_LIKE", 5), null);
+        reports.report(hospital.id(), today, Map.of("INFLUENZA_LIKE", 5), null);
         derivation.now();
         assertThat(store.counted(hospital.id(), today)).as("the report comes first").isEqualTo(Map.of("INFLUENZA_LIKE", 5));
     }

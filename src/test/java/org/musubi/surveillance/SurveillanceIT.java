@@ -29,6 +29,8 @@ class SurveillanceIT extends NetworkFixtures {
     @Autowired
     Surveillance surveillance;
     @Autowired
+    ReportSurveillanceCounts reports;
+    @Autowired
     Facilities facilities;
     @Autowired
     FacilityProfiles profiles;
@@ -76,8 +78,8 @@ class SurveillanceIT extends NetworkFixtures {
     void smallCountsAreSuppressedOnTheFormButNotOnTheOfficersDashboard() {
         SurveillanceRegion region = SurveillanceRegion.make(accounts, facilities, profiles);
         LocalDate today = surveillance.today();
-        surveillance.report(region.hospitals().get(0).id(), today, Map.of("RASH", 2, "INFLUENZA_LIKE", 6), null);
-        surveillance.report(region.hospitals().get(1).id(), today, Map.of("RASH", 1, "INFLUENZA_LIKE", 6), null);
+        reports.report(region.hospitals().get(0).id(), today, Map.of("RASH", 2, "INFLUENZA_LIKE", 6), null);
+        reports.report(region.hospitals().get(1).id(), today, Map.of("RASH", 1, "INFLUENZA_LIKE", 6), null);
         User nurse = accounts.memberOf(region.hospitals().get(2), Profession.NURSE);
         User officer = accounts.memberOf(region.office(), Profession.PUBLIC_HEALTH_NURSE);
 

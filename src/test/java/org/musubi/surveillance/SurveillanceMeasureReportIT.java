@@ -35,6 +35,8 @@ class SurveillanceMeasureReportIT extends NetworkFixtures {
     @Autowired
     Surveillance surveillance;
     @Autowired
+    ReportSurveillanceCounts reports;
+    @Autowired
     Facilities facilities;
     @Autowired
     FacilityProfiles profiles;
@@ -45,8 +47,8 @@ class SurveillanceMeasureReportIT extends NetworkFixtures {
         LocalDate day = surveillance.today().minusDays(2);
         long first = region.hospitals().get(0).id();
         long second = region.hospitals().get(1).id();
-        surveillance.report(first, day, Map.of("INFLUENZA_LIKE", 12, "RASH", 0), null);
-        surveillance.report(second, day, Map.of("GASTROENTERITIS", 3), null);
+        reports.report(first, day, Map.of("INFLUENZA_LIKE", 12, "RASH", 0), null);
+        reports.report(second, day, Map.of("GASTROENTERITIS", 3), null);
         long before = audit.max();
 
         Map<Long, MeasureReport> office = reports(clients.fhirFor(port, region.office(), "system/MeasureReport.read"), day);

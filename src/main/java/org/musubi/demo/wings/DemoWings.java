@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.musubi.box.SendFiles;
-import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.AssignTeamTask;
+import org.musubi.carenet.CareTeams;
 import org.musubi.carenet.RecordTeamVitals;
 import org.musubi.carenet.WriteTeamNote;
 import org.musubi.carenet.enrolment.Pathways;
@@ -26,13 +26,14 @@ import org.musubi.letters.exchange.AnswerLetter;
 import org.musubi.letters.exchange.SendLetter;
 import org.musubi.policy.PersonAccess;
 import org.musubi.publish.Publishing;
-import org.musubi.registry.Facility;
-import org.musubi.research.EthicsDocuments;
-import org.musubi.research.ResearchDesk;
-import org.musubi.research.extraction.ExtractionDesk;
 import org.musubi.registry.Facilities;
+import org.musubi.registry.Facility;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
+import org.musubi.research.ApplyForResearch;
+import org.musubi.research.DecideResearchProject;
+import org.musubi.research.EthicsDocuments;
+import org.musubi.research.extraction.ExtractionDesk;
 import org.musubi.security.ActAs;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,7 +68,11 @@ public final class DemoWings {
                         ActAs actAs, LetterActs letters, CareTeams teams, TeamActs workspace,
                         ConsultActs consultations, Pathways pathways, StageFilling filling, SendFiles boxFiles,
                         RequestOpinion municipal, PersonAccess access, Publishing publishing, Receipts receipts,
-                        ResearchDesk research, ExtractionDesk extractions, EthicsDocuments ethics) {
+                        ResearchActs research, ExtractionDesk extractions, EthicsDocuments ethics) {
+    }
+
+    /** The research desk's acts the wings' story goes through. */
+    public record ResearchActs(ApplyForResearch applications, DecideResearchProject decisions) {
     }
 
     /** The letters' acts the wings' story goes through. */
@@ -165,7 +170,8 @@ public final class DemoWings {
         Optional<User> researcher = c.user(DemoStaff.RESEARCHER);
         Optional<User> operator = c.user("admin").filter(User::networkAdmin);
         if (researcher.isPresent() && operator.isPresent()) {
-            told.put("research", part("research", () -> new ResearchWing(parts.research(), parts.extractions(),
+            told.put("research", part("research", () -> new ResearchWing(parts.research().applications(), parts.research().decisions(),
+                    parts.extractions(),
                     parts.ethics()).tell(c, researcher.get(), operator.get()).isPresent()));
         }
         Told result = new Told(told, (System.nanoTime() - start) / 1_000_000);

@@ -1,20 +1,21 @@
 package org.musubi.demo.wings;
 
 import java.io.ByteArrayInputStream;
-import java.io.UncheckedIOException;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.musubi.blob.Blob;
+import org.musubi.registry.User;
+import org.musubi.research.ApplyForResearch;
 import org.musubi.research.Criteria;
+import org.musubi.research.DecideResearchProject;
 import org.musubi.research.EthicsDocuments;
 import org.musubi.research.ProjectStatus;
-import org.musubi.research.ResearchDesk;
 import org.musubi.research.Researcher;
 import org.musubi.research.Scope;
 import org.musubi.research.extraction.ExtractionDesk;
-import org.musubi.registry.User;
 
 /**
  * Research use (docs/research.md): the researcher applies for a project on type 2 diabetes (ICD-10 E11) with his
@@ -26,12 +27,15 @@ final class ResearchWing {
     /** The project's title as the researcher typed it. */
     static final String TITLE = "2型糖尿病患者の血糖管理と腎機能の推移に関する後ろ向き観察研究";
 
-    private final ResearchDesk desk;
+    private final ApplyForResearch applications;
+    private final DecideResearchProject decisions;
     private final ExtractionDesk extractions;
     private final EthicsDocuments ethics;
 
-    ResearchWing(ResearchDesk desk, ExtractionDesk extractions, EthicsDocuments ethics) {
-        this.desk = desk;
+    ResearchWing(ApplyForResearch applications, DecideResearchProject decisions, ExtractionDesk extractions,
+                 EthicsDocuments ethics) {
+        this.applications = applications;
+        this.decisions = decisions;
         this.extractions = extractions;
         this.ethics = ethics;
     }
@@ -48,13 +52,13 @@ final class ResearchWing {
         Researcher applicant = new Researcher(researcher.id(), false, true);
         Scope scope = new Scope(new Criteria(List.of("E11"), List.of(), 40, null, null, null, null,
                 c.today().minusYears(3), c.today()), List.of("DIAGNOSES", "MEDICATIONS", "LAB_RESULTS"), Map.of());
-        long id = c.actAs().user(researcher.id(), () -> desk.apply(applicant, new ResearchDesk.Form(TITLE,
+        long id = c.actAs().user(researcher.id(), () -> applications.apply(applicant, new ApplyForResearch.Form(TITLE,
                 "広島朝日病院 糖尿病・内分泌内科", "地域の2型糖尿病患者について、HbA1c と eGFR の推移、処方の変化を"
                         + "匿名加工したデータで後ろ向きに観察し、地域連携での血糖管理の実態を明らかにする。",
                 "HAH-2026-031", pdf.key(), pdf.size(), c.today().minusDays(30), c.today().plusYears(1).minusDays(30),
                 scope, List.of())));
         c.actAs().user(operator.id(), () -> {
-            desk.decide(new Researcher(operator.id(), true, false), id, ProjectStatus.APPROVED, null, null);
+            decisions.decide(new Researcher(operator.id(), true, false), id, ProjectStatus.APPROVED, null, null);
             return null;
         });
         c.actAs().user(researcher.id(), () -> extractions.start(applicant, id));

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.musubi.emergency.dataset.EmergencyDataset.Line;
 import org.musubi.emergency.dataset.EmergencyDataset.Measure;
 import org.musubi.emergency.dataset.EmergencyDataset.Visit;
-import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.allergy.AllergyStatus;
 import org.musubi.record.fhir.observation.ObservationFlag;
 import org.musubi.record.fhir.observation.ObservationValue;
 import tools.jackson.databind.JsonNode;
@@ -25,10 +25,10 @@ final class DatasetParts {
 
     /** An allergy that is not resolved or refuted: the substance, then the reactions and criticality. */
     static Optional<Line> allergy(JsonNode r, String facility, String ref) {
-        if (!FhirJson.allergyHolds(r)) {
+        if (!AllergyStatus.holds(r)) {
             return Optional.empty();
         }
-        List<String> details = new ArrayList<>(FhirJson.manifestations(r));
+        List<String> details = new ArrayList<>(AllergyStatus.manifestations(r));
         for (JsonNode note : r.path("note")) {
             Optional.ofNullable(text(note.path("text"))).ifPresent(details::add);
         }

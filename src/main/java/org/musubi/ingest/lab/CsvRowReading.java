@@ -70,7 +70,7 @@ final class CsvRowReading {
         return new CsvLabRow(row.line(), patient, order, result, warnings);
     }
 
-    /** The line breaks inside a row's quoted fields, counted as {@link CsvRecords} counts lines. */
+    /** The line breaks inside a row's quoted fields, counted as {@link org.musubi.text.csv.CsvReader#stream} counts lines. */
     private static int lineBreaks(String raw) {
         int breaks = 0;
         for (int i = 0; i < raw.length(); i++) {

@@ -8,6 +8,7 @@ import org.musubi.ingest.adapter.MappingContext;
 import org.musubi.ingest.adapter.ParseResult;
 import org.musubi.ingest.adapter.SourceFile;
 import org.musubi.ingest.adapter.SourceReader;
+import org.musubi.text.csv.CsvReader;
 
 /**
  * A lab centre's CSV in Musubi's layout (docs/lab-csv.md): a header row, then one result per row, in
@@ -24,10 +25,10 @@ public final class LabCsvReader implements SourceReader {
     public void read(SourceFile file, MappingContext context, Consumer<ParseResult> results) {
         try (InputStream in = file.content().open()) {
             var opened = CsvCharsets.open(in);
-            CsvRecords records = new CsvRecords(opened.reader(), MAX_ROW);
-            CsvRow first = records.next();
+            CsvReader.Stream records = CsvReader.stream(opened.reader(), MAX_ROW);
+            CsvRow first = CsvRow.of(records.next());
             while (first != null && first.blank() && !first.tooLong()) {
-                first = records.next();
+                first = CsvRow.of(records.next());
             }
             if (first == null) {
                 results.accept(LabProblems.rejected(Location.file(file.name()), null, "csv.empty"));
@@ -47,7 +48,7 @@ public final class LabCsvReader implements SourceReader {
         }
     }
 
-    private static void rows(CsvRecords records, CsvRowReading reading, CsvOrders orders, Consumer<ParseResult> results,
+    private static void rows(CsvReader.Stream records, CsvRowReading reading, CsvOrders orders, Consumer<ParseResult> results,
                              String file) throws IOException {
         try {
             rowsOf(records, reading, orders, results, file);
@@ -58,9 +59,9 @@ public final class LabCsvReader implements SourceReader {
         orders.flush();
     }
 
-    private static void rowsOf(CsvRecords records, CsvRowReading reading, CsvOrders orders, Consumer<ParseResult> results,
+    private static void rowsOf(CsvReader.Stream records, CsvRowReading reading, CsvOrders orders, Consumer<ParseResult> results,
                                String file) throws IOException {
-        for (CsvRow row = records.next(); row != null; row = records.next()) {
+        for (CsvRow row = CsvRow.of(records.next()); row != null; row = CsvRow.of(records.next())) {
             Location where = Location.file(file).at(row.line(), null);
             if (row.tooLong()) {
                 results.accept(LabProblems.rejected(where, row.raw(), "csv.tooLong", MAX_ROW));

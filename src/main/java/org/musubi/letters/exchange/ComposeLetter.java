@@ -39,6 +39,7 @@ import org.musubi.medication.MedicationEntry;
 import org.musubi.medication.RecordedAllergy;
 import org.musubi.medication.allergy.AllergyChecks;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.fhir.allergy.AllergyStatus;
 import org.musubi.record.fhir.condition.ActiveProblems;
 import org.musubi.record.fhir.observation.ObservationValue;
 import org.musubi.record.fhir.medication.CurrentMedication;
@@ -159,8 +160,8 @@ public final class ComposeLetter {
                 }
                 case "AllergyIntolerance" -> {
                     String text = FhirJson.concept(json.path("code"));
-                    if (text != null && FhirJson.allergyHolds(json)) {
-                        String reaction = String.join("、", FhirJson.manifestations(json));
+                    if (text != null && AllergyStatus.holds(json)) {
+                        String reaction = String.join("、", AllergyStatus.manifestations(json));
                         allergies.add(new Allergy(coded(text, json.path("code")), json.path("category").path(0).asString(null),
                                 reaction.isEmpty() ? null : reaction,
                                 "high".equals(json.path("criticality").asString(null)), ref));

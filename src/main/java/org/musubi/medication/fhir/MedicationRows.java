@@ -12,9 +12,9 @@ import org.musubi.medication.MedicationEntry;
 import org.musubi.medication.Source;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.StoredResource;
-import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.medication.MedicationCourse;
+import org.musubi.record.fhir.reference.FhirReference;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -92,9 +92,9 @@ public final class MedicationRows {
         if (dispense) {
             prescriber = prescriber(r);
             JsonNode actor = r.path("performer").path(0).path("actor");
-            pharmacy = "Organization".equals(FhirJson.targetType(r, actor)) ? organization(r, actor) : senderSource;
+            pharmacy = "Organization".equals(FhirReference.targetType(r, actor)) ? organization(r, actor) : senderSource;
         } else {
-            prescriber = new Source(senderSource.code(), senderSource.name(), FhirJson.party(r, r.path("requester")));
+            prescriber = new Source(senderSource.code(), senderSource.name(), FhirReference.party(r, r.path("requester")));
         }
         LocalDate end = course.end() != null ? course.end() : today.isBefore(course.start()) ? course.start() : today;
         MedicationEntry.Kind kind = switch (course.kind()) {
@@ -130,14 +130,14 @@ public final class MedicationRows {
         JsonNode role = null;
         for (JsonNode extension : r.path("extension")) {
             if (FhirSystems.PRESCRIBER.equals(text(extension.path("url")))) {
-                role = FhirJson.contained(r, extension.path("valueReference"));
+                role = FhirReference.contained(r, extension.path("valueReference"));
             }
         }
         if (role == null || role.isMissingNode()) {
             return null;
         }
         JsonNode doctor = role.path("practitioner");
-        String doctorName = doctor.isMissingNode() ? null : FhirJson.party(r, doctor);
+        String doctorName = doctor.isMissingNode() ? null : FhirReference.party(r, doctor);
         if (role.path("organization").isMissingNode()) {
             return doctorName == null ? null : new Source(null, null, doctorName);
         }
@@ -147,7 +147,7 @@ public final class MedicationRows {
 
     /** An organization a reference names: its 医療機関コード and name, from the contained resource or the reference. */
     private static Source organization(JsonNode r, JsonNode reference) {
-        JsonNode contained = FhirJson.contained(r, reference);
+        JsonNode contained = FhirReference.contained(r, reference);
         if (!contained.isMissingNode()) {
             return organization(contained.path("identifier"), text(contained.path("name")));
         }

@@ -10,6 +10,7 @@ import org.musubi.medication.RecordedAllergy;
 import org.musubi.medication.Source;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.allergy.AllergyStatus;
 import org.musubi.record.fhir.medication.OpenStays;
 import org.musubi.registry.Facilities;
 import tools.jackson.databind.JsonNode;
@@ -65,7 +66,7 @@ public final class ReadMedications {
                 continue;
             }
             String substance = FhirJson.concept(json.get(i).path("code"));
-            if (substance != null && !FhirJson.enteredInError(json.get(i)) && FhirJson.allergyHolds(json.get(i))) {
+            if (substance != null && !FhirJson.enteredInError(json.get(i)) && AllergyStatus.holds(json.get(i))) {
                 Source sender = senders.get(stored.sourceFacilityId());
                 allergies.add(new RecordedAllergy(substance, sender == null ? "#" + stored.sourceFacilityId()
                         : sender.name()));

@@ -14,6 +14,7 @@ import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.observation.ObservationFlag;
 import org.musubi.record.fhir.observation.ObservationValue;
+import org.musubi.record.fhir.observation.ReferenceLimits;
 import org.musubi.record.fhir.observation.ReferenceRangeText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.MissingNode;
@@ -98,7 +99,7 @@ final class CheckupReadings {
         String name = text != null && !text.isEmpty() ? text : display != null && !display.isEmpty() ? display : codeValue;
         ObservationValue value = ObservationValue.of(observation);
         ObservationValue.Quantity quantity = value.quantity();
-        ObservationFlag.Limits limits = ObservationFlag.Limits.of(observation);
+        ReferenceLimits limits = ReferenceLimits.of(observation);
         String range = ReferenceRangeText.ofObservation(observation);
         return new CheckupValue(key, name, paper, CheckupGroup.of(system, codeValue),
                 quantity != null ? quantity.figure() : value.text(), quantity == null ? null : quantity.number(),

@@ -129,7 +129,7 @@ public final class PaperFhir {
         Observation observation = new Observation();
         observation.setStatus(Observation.ObservationStatus.FINAL);
         if (item.vitalSign()) {
-            boolean body = item.group() == CheckupGroup.BODY;
+            boolean body = item.code().group() == CheckupGroup.BODY;
             observation.getMeta().addProfile(body ? FhirSystems.JP_OBSERVATION_BODY_MEASUREMENT
                     : FhirSystems.JP_OBSERVATION_VITAL_SIGNS);
             observation.addCategory(new CodeableConcept(new Coding(FhirSystems.OBSERVATION_CATEGORY, "vital-signs",
@@ -143,10 +143,10 @@ public final class PaperFhir {
             observation.addCategory(new CodeableConcept(new Coding(FhirSystems.JP_OBSERVATION_CATEGORY, "laboratory",
                     "Laboratory")));
         }
-        CodeableConcept code = new CodeableConcept(new Coding(FhirSystems.CHECKUP_ITEM, item.itemCode(),
-                item.standardName())).setText(item.standardName());
-        if (item.loinc() != null) {
-            code.addCoding(new Coding(FhirSystems.LOINC, item.loinc(), item.loincDisplay()));
+        CodeableConcept code = new CodeableConcept(new Coding(FhirSystems.CHECKUP_ITEM, item.code().itemCode(),
+                item.code().standardName())).setText(item.code().standardName());
+        if (item.code().loinc() != null) {
+            code.addCoding(new Coding(FhirSystems.LOINC, item.code().loinc(), item.code().loincDisplay()));
         }
         observation.setCode(code);
         observation.setSubject(new Reference("Patient/" + patient.patientId()));

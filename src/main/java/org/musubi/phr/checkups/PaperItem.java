@@ -2,15 +2,13 @@ package org.musubi.phr.checkups;
 
 import java.math.BigDecimal;
 import java.util.Optional;
-import org.musubi.record.fhir.FhirSystems;
-import org.musubi.record.fhir.Loinc;
 
 /**
  * The key values a resident types in from a paper checkup result, each stored as an Observation coded with its
  * 特定健診項目コード (the code a checkup centre's file uses for it, with the common method) and, for the body
- * measurements and blood pressure, the LOINC code the 特定健診 import adds (by {@link Loinc}'s one table); with its
- * UCUM unit and the range a value may have. BMI is never typed: it is computed from the height and weight of the
- * same result. Each is labelled {@code phr.checkups.item.<key>}.
+ * measurements and blood pressure, the LOINC code the 特定健診 import adds (by {@code record.fhir.Loinc}'s one table;
+ * {@link CheckupItemCode}); with its UCUM unit and the range a value may have. BMI is never typed: it is computed from
+ * the height and weight of the same result. Each is labelled {@code phr.checkups.item.<key>}.
  */
 public enum PaperItem {
     HEIGHT("height", "9N001000000000001", "身長", "cm", "cm", "30", "250"),
@@ -29,8 +27,7 @@ public enum PaperItem {
     GGT("ggt", "3B090000002327101", "γ-GT（γ-GTP）", "U/L", "U/L", "1", "10000");
 
     private final String key;
-    private final String itemCode;
-    private final String name;
+    private final CheckupItemCode code;
     private final String unit;
     private final String ucum;
     private final BigDecimal min;
@@ -38,8 +35,7 @@ public enum PaperItem {
 
     PaperItem(String key, String itemCode, String name, String unit, String ucum, String min, String max) {
         this.key = key;
-        this.itemCode = itemCode;
-        this.name = name;
+        this.code = new CheckupItemCode(itemCode, name);
         this.unit = unit;
         this.ucum = ucum;
         this.min = min == null ? null : new BigDecimal(min);
@@ -50,13 +46,9 @@ public enum PaperItem {
         return key;
     }
 
-    public String itemCode() {
-        return itemCode;
-    }
-
-    /** The item's name as the standard form writes it (stored as the code's display and text). */
-    public String standardName() {
-        return name;
+    /** Its 特定健診項目コード with the standard form's name, and what they tell (LOINC code, group, analyte). */
+    public CheckupItemCode code() {
+        return code;
     }
 
     public String unit() {
@@ -65,15 +57,6 @@ public enum PaperItem {
 
     public String ucum() {
         return ucum;
-    }
-
-    /** The LOINC code the 特定健診 table ({@link Loinc#ofCheckupItem}) gives the item; null when none. */
-    public String loinc() {
-        return Loinc.ofCheckupItem(itemCode).orElse(null);
-    }
-
-    String loincDisplay() {
-        return Loinc.display(loinc());
     }
 
     public BigDecimal min() {
@@ -91,22 +74,13 @@ public enum PaperItem {
 
     /** Body measurements and blood pressure: vital signs, as the 特定健診 import files them. */
     public boolean vitalSign() {
-        return itemCode.startsWith("9");
-    }
-
-    public CheckupGroup group() {
-        return CheckupGroup.of(FhirSystems.CHECKUP_ITEM, itemCode);
-    }
-
-    /** The analyte (the item code's first five characters): results of one analyte form one trend. */
-    public String analyte() {
-        return itemCode.substring(0, 5);
+        return code.itemCode().startsWith("9");
     }
 
     /** The item whose analyte is {@code analyte}, for showing a result of any sender under the item's label. */
     public static Optional<PaperItem> ofAnalyte(String analyte) {
         for (PaperItem item : values()) {
-            if (item.analyte().equals(analyte)) {
+            if (item.code.analyte().equals(analyte)) {
                 return Optional.of(item);
             }
         }

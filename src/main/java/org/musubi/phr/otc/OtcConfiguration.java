@@ -16,14 +16,19 @@ import org.springframework.context.annotation.Configuration;
 class OtcConfiguration {
 
     @Bean
-    OtcRecords otcRecords(FhirContext context, PhrSources sources, VitalObservations observations,
-                          ResourceLookup lookup) {
-        return new OtcRecords(context, sources, observations, lookup, Clock.systemUTC());
+    OtcRecords otcRecords(FhirContext context, PhrSources sources, ResourceLookup lookup) {
+        return new OtcRecords(context, sources, lookup, Clock.systemUTC());
     }
 
     @Bean
-    SelfMedications selfMedications(ReadRecords reads, WriteRecords writes, OtcRecords records, MyMedicines medicines) {
-        return new SelfMedications(reads, writes, records, medicines);
+    OtcWrites otcWrites(PhrSources sources, VitalObservations observations) {
+        return new OtcWrites(sources, observations, Clock.systemUTC());
+    }
+
+    @Bean
+    SelfMedications selfMedications(ReadRecords reads, WriteRecords writes, OtcRecords records, OtcWrites written,
+                                    MyMedicines medicines) {
+        return new SelfMedications(reads, writes, records, written, medicines);
     }
 
     @Bean

@@ -5,19 +5,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Provenance;
-import org.hl7.fhir.r4.model.Reference;
-import org.musubi.phr.vitals.PhrPatient;
 import org.musubi.phr.vitals.PhrSources;
-import org.musubi.phr.vitals.VitalObservations;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
 import org.musubi.policy.Decision;
@@ -26,16 +17,12 @@ import org.musubi.policy.PersonView;
 import org.musubi.record.Outline;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceLookup;
-import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
-import org.musubi.record.Written;
-import org.musubi.record.fhir.FhirSystems;
 
 /**
  * Self-entered OTC drugs and supplements in the record store: the notebook facility's MedicationStatements of a
- * person's record (policy category MEDICATIONS, as every MedicationStatement), found, read, and written as the resident's
- * Patient, the statement (an unguessable id per entry, a new version per change) and a Provenance naming the version,
- * its author and, for a proxy, the patient on whose behalf they entered it.
+ * person's record (policy category MEDICATIONS, as every MedicationStatement), found, read and decided on ({@link
+ * OtcWrites} writes them).
  */
 public final class OtcRecords {
 
@@ -45,15 +32,12 @@ public final class OtcRecords {
     static final int MAX_SHOWN = 500;
     private final FhirContext context;
     private final PhrSources sources;
-    private final VitalObservations observations;
     private final ResourceLookup lookup;
     private final Clock clock;
 
-    public OtcRecords(FhirContext context, PhrSources sources, VitalObservations observations, ResourceLookup lookup,
-                      Clock clock) {
+    public OtcRecords(FhirContext context, PhrSources sources, ResourceLookup lookup, Clock clock) {
         this.context = context;
         this.sources = sources;
-        this.observations = observations;
         this.lookup = lookup;
         this.clock = clock;
     }
@@ -121,39 +105,5 @@ public final class OtcRecords {
     public Decision mayAdd(PersonView view) {
         Decision seen = view.decide(item());
         return seen.permitted() ? view.decision() : seen;
-    }
-
-    /** The resident's own source patient at the notebook (made and linked now by {@code userId} on the first entry). */
-    public PhrPatient patient(long userId, PersonView view) {
-        return sources.of(userId, view.opened().orElseThrow(), view.sources());
-    }
-
-    /** A new entry's id: unguessable, derived from the resident's source and a random part. */
-    public static String newId(PhrPatient patient) {
-        return patient.id(TYPE + "\u001f" + UUID.randomUUID());
-    }
-
-    /** The Patient and the entry's new version. */
-    public List<ResourceWrite> statement(PhrPatient patient, String id, OtcEntry.Values values, EnteredBy by) {
-        MedicationStatement statement = OtcFhir.toResource(values, by, "Patient/" + patient.patientId(),
-                Date.from(clock.instant()), today());
-        return List.of(observations.patient(patient), observations.write(patient, statement, id));
-    }
-
-    /** The Provenance of a new version: recorded now, its author, and on whose behalf a proxy acted. */
-    public ResourceWrite provenance(PhrPatient patient, Written version, EnteredBy by) {
-        String target = version.type() + "/" + version.id() + "/_history/" + version.version();
-        Provenance provenance = new Provenance();
-        provenance.addTarget(new Reference(target));
-        provenance.setRecordedElement(new InstantType(Date.from(clock.instant())));
-        Reference self = new Reference("Patient/" + patient.patientId());
-        var agent = provenance.addAgent().setType(new CodeableConcept(new Coding(FhirSystems.PROVENANCE_PARTICIPANT_TYPE,
-                "author", "Author")));
-        if (by.proxy()) {
-            agent.setWho(new Reference().setDisplay(by.name())).setOnBehalfOf(self);
-        } else {
-            agent.setWho(self);
-        }
-        return observations.write(patient, provenance, patient.id("Provenance\u001f" + target));
     }
 }

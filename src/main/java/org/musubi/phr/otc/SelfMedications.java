@@ -27,12 +27,15 @@ public final class SelfMedications {
     private final ReadRecords reads;
     private final WriteRecords writes;
     private final OtcRecords records;
+    private final OtcWrites written;
     private final MyMedicines medicines;
 
-    public SelfMedications(ReadRecords reads, WriteRecords writes, OtcRecords records, MyMedicines medicines) {
+    public SelfMedications(ReadRecords reads, WriteRecords writes, OtcRecords records, OtcWrites written,
+                           MyMedicines medicines) {
         this.reads = reads;
         this.writes = writes;
         this.records = records;
+        this.written = written;
         this.medicines = medicines;
     }
 
@@ -80,8 +83,8 @@ public final class SelfMedications {
         }
         Interaction<Saved> saved = writes.enter(reader(userId), personId, AuditAction.CREATE, OtcRecords.TYPE,
                 records::mayAdd, record -> {
-                    PhrPatient patient = records.patient(userId, record.view());
-                    return store(record, patient, OtcRecords.newId(patient), read.values(), by);
+                    PhrPatient patient = written.patient(userId, record.view());
+                    return store(record, patient, OtcWrites.newId(patient), read.values(), by);
                 });
         return Optional.ofNullable(saved.value());
     }
@@ -113,14 +116,14 @@ public final class SelfMedications {
                     if (values.equals(current.values())) {
                         return new Saved(current, false, List.of());
                     }
-                    return store(record, records.patient(userId, record.view()), id, values, by);
+                    return store(record, written.patient(userId, record.view()), id, values, by);
                 });
         return Optional.ofNullable(saved.value());
     }
 
     private Saved store(WriteRecords.Entry record, PhrPatient patient, String id, OtcEntry.Values values, EnteredBy by) {
-        record.store(records.statement(patient, id, values, by), written -> records.provenance(patient,
-                written.stream().filter(w -> w.type().equals(OtcRecords.TYPE)).findFirst().orElseThrow(), by));
+        record.store(written.statement(patient, id, values, by), versions -> written.provenance(patient,
+                versions.stream().filter(w -> w.type().equals(OtcRecords.TYPE)).findFirst().orElseThrow(), by));
         boolean ended = values.until() != null && !values.until().isAfter(records.today());
         return new Saved(new OtcEntry(id, values.kind(), values.name(), values.dose(), values.since(), values.until(),
                 values.note(), ended, by), true, List.of());

@@ -25,6 +25,7 @@ import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.allergy.AllergyStatus;
 import org.musubi.registry.FieldFault;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -239,8 +240,8 @@ public final class EmergencySheets {
         for (StoredResource stored : ids.isEmpty() ? List.<StoredResource>of() : record.contents(ids)) {
             JsonNode allergy = JSON.readTree(stored.json());
             String substance = FhirJson.concept(allergy.path("code"));
-            if (!stored.deleted() && substance != null && FhirJson.allergyHolds(allergy)) {
-                String reaction = String.join("、", FhirJson.manifestations(allergy));
+            if (!stored.deleted() && substance != null && AllergyStatus.holds(allergy)) {
+                String reaction = String.join("、", AllergyStatus.manifestations(allergy));
                 known.putIfAbsent(substance.strip(), new EmergencySheet.Allergy(substance, reaction, true));
             }
         }

@@ -88,13 +88,13 @@ public final class Plausibility {
             return Optional.of(FieldFault.of(vital.key(), "phr.vitals.fault.number"));
         }
         BigDecimal value = new BigDecimal(normal);
-        if (value.compareTo(vital.min()) < 0 || value.compareTo(vital.max()) > 0) {
-            return Optional.of(FieldFault.of(vital.key(), "phr.vitals.fault.range", vital.min().toPlainString(),
-                    vital.max().toPlainString()));
+        if (value.compareTo(vital.scale().min()) < 0 || value.compareTo(vital.scale().max()) > 0) {
+            return Optional.of(FieldFault.of(vital.key(), "phr.vitals.fault.range", vital.scale().min().toPlainString(),
+                    vital.scale().max().toPlainString()));
         }
-        if (value.stripTrailingZeros().scale() > vital.decimals()) {
-            return Optional.of(vital.decimals() == 0 ? FieldFault.of(vital.key(), "phr.vitals.fault.whole")
-                    : FieldFault.of(vital.key(), "phr.vitals.fault.decimals", vital.decimals()));
+        if (value.stripTrailingZeros().scale() > vital.scale().decimals()) {
+            return Optional.of(vital.scale().decimals() == 0 ? FieldFault.of(vital.key(), "phr.vitals.fault.whole")
+                    : FieldFault.of(vital.key(), "phr.vitals.fault.decimals", vital.scale().decimals()));
         }
         return Optional.empty();
     }
@@ -152,7 +152,7 @@ public final class Plausibility {
     /** The number as typed, with trailing zeros beyond the measure's decimals dropped ({@code 65.00} kg: 65.0). */
     private static BigDecimal number(Vital vital, String text) {
         BigDecimal value = new BigDecimal(normal(text));
-        return value.scale() > vital.decimals() ? value.setScale(vital.decimals()) : value;
+        return value.scale() > vital.scale().decimals() ? value.setScale(vital.scale().decimals()) : value;
     }
 
     private static String normal(String text) {

@@ -148,7 +148,7 @@ public final class ReadVitals {
             if (vital.bloodPressure()) {
                 codes.add(Loinc.BLOOD_PRESSURE);
             }
-            codes.addAll(vital.readCodes());
+            codes.addAll(vital.coding().readCodes());
         }
         return new RecordQuery("Observation", List.of(
                 new RecordQuery.TokenCondition("category", List.of(new RecordQuery.Value(null, "vital-signs"))),

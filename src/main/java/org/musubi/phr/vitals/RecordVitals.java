@@ -89,7 +89,7 @@ public final class RecordVitals {
     /** The heights known (from any source the resident sees) up to {@code until}, by moment. */
     private static TreeMap<Instant, VitalObservations.Height> heights(WriteRecords.Entry record, Instant until) {
         RecordQuery query = new RecordQuery("Observation", List.of(new RecordQuery.TokenCondition("code",
-                Vital.HEIGHT.readCodes().stream().map(c -> new RecordQuery.Value(FhirSystems.LOINC, c))
+                Vital.HEIGHT.coding().readCodes().stream().map(c -> new RecordQuery.Value(FhirSystems.LOINC, c))
                         .toList())), null, until.plus(1, ChronoUnit.MINUTES), null, true, HEIGHTS_READ, 0);
         TreeMap<Instant, VitalObservations.Height> heights = new TreeMap<>();
         for (StoredResource stored : record.search(query).resources()) {

@@ -55,10 +55,10 @@ public enum Vital {
         this.loinc = sign.loinc();
         this.loincDisplay = Loinc.display(loinc);
         this.text = sign.text();
-        this.ucum = sign.ucum();
+        this.ucum = sign.unit().ucum();
         this.decimals = decimals;
-        this.min = sign.min();
-        this.max = sign.max();
+        this.min = sign.range().min();
+        this.max = sign.range().max();
         this.otherLoinc = Stream.concat(sign.codes().stream().skip(1), otherLoinc.stream()).toList();
     }
 
@@ -87,35 +87,14 @@ public enum Vital {
         return key;
     }
 
-    public String loinc() {
-        return loinc;
+    /** How the notebook codes it: its LOINC code and display, its name, its unit, the other codes it is read from. */
+    public VitalCoding coding() {
+        return new VitalCoding(loinc, loincDisplay, text, ucum, otherLoinc, this != GLUCOSE_AFTER_MEAL);
     }
 
-    public String loincDisplay() {
-        return loincDisplay;
-    }
-
-    /** The Observation's code.text (Japanese, as the viewer shows it). */
-    public String text() {
-        return text;
-    }
-
-    /** The UCUM code of the unit values are stored and exported in. */
-    public String ucum() {
-        return ucum;
-    }
-
-    public int decimals() {
-        return decimals;
-    }
-
-    /** The lowest possible value; {@code null} for BMI, which is computed. */
-    public BigDecimal min() {
-        return min;
-    }
-
-    public BigDecimal max() {
-        return max;
+    /** How a value is entered: its decimals and the physiologically possible range. */
+    public VitalScale scale() {
+        return new VitalScale(decimals, min, max);
     }
 
     /** Whether residents enter it (BMI is computed from weight and height). */
@@ -136,19 +115,6 @@ public enum Vital {
     /** Whether it is a body measurement (JP Core's body-measurement profile) rather than a vital sign proper. */
     public boolean bodyMeasurement() {
         return sign != null && sign.bodyMeasurement();
-    }
-
-    /** Every LOINC code this measure is read from: its own and the others senders use. */
-    public List<String> readCodes() {
-        return Stream.concat(Stream.of(loinc), otherLoinc.stream()).toList();
-    }
-
-    /**
-     * Whether a value coded with {@link #readCodes()} alone (no notebook coding, as a facility sends it) is this
-     * measure: not for glucose after a meal, whose LOINC code says only "by glucometer".
-     */
-    public boolean readByLoincAlone() {
-        return this != GLUCOSE_AFTER_MEAL;
     }
 
     public static Optional<Vital> ofKey(String key) {

@@ -126,7 +126,7 @@ public final class VitalObservations {
 
     /** The unit as the notebook writes it beside the UCUM code, for people reading the resource. */
     static String unitText(Vital vital) {
-        return vital.sign().map(VitalSign::unit).orElse(vital == Vital.STEPS ? "歩/日" : vital.ucum());
+        return vital.sign().map(s -> s.unit().text()).orElse(vital == Vital.STEPS ? "歩/日" : vital.coding().ucum());
     }
 
     private ResourceWrite single(PhrPatient patient, VitalsEntry entry, Vital vital) {
@@ -183,18 +183,19 @@ public final class VitalObservations {
 
     /** The one table's code (blood glucose and steps: the notebook's LOINC code), with the notebook's own beside it. */
     private static CodeableConcept code(Vital vital) {
+        VitalCoding coding = vital.coding();
         CodeableConcept code = vital.sign().map(VitalSign::code).orElseGet(() -> new CodeableConcept(
-                new Coding(FhirSystems.LOINC, vital.loinc(), vital.loincDisplay())).setText(vital.text()));
+                new Coding(FhirSystems.LOINC, coding.loinc(), coding.loincDisplay())).setText(coding.text()));
         return code.addCoding(new Coding(FhirSystems.PHR_VITAL, vital.key(), null));
     }
 
     private static Quantity quantity(Vital vital, BigDecimal value) {
         if (vital.sign().isPresent()) {
-            return vital.sign().get().quantity(value);
+            return vital.sign().get().unit().quantity(value);
         }
         Quantity quantity = new Quantity();
         quantity.setValue(value);
-        return quantity.setUnit(unitText(vital)).setSystem(FhirSystems.UCUM).setCode(vital.ucum());
+        return quantity.setUnit(unitText(vital)).setSystem(FhirSystems.UCUM).setCode(vital.coding().ucum());
     }
 
     private static Reference patientReference(PhrPatient patient) {

@@ -62,7 +62,7 @@ public final class VitalReadings {
             if (FhirSystems.LOINC.equals(FhirJson.text(coding.path("system")))) {
                 String code = FhirJson.text(coding.path("code"));
                 for (Vital vital : Vital.values()) {
-                    if (vital.readByLoincAlone() && vital.readCodes().contains(code)) {
+                    if (vital.coding().readByLoincAlone() && vital.coding().readCodes().contains(code)) {
                         return Optional.of(vital);
                     }
                 }
@@ -78,7 +78,7 @@ public final class VitalReadings {
         }
         BigDecimal value = quantity.number();
         String unit = quantity.code() != null ? quantity.code() : quantity.unit();
-        if (unit == null || unit.equals(vital.ucum()) || unit.equals(VitalObservations.unitText(vital))) {
+        if (unit == null || unit.equals(vital.coding().ucum()) || unit.equals(VitalObservations.unitText(vital))) {
             return Optional.of(value);
         }
         if (vital == Vital.HEIGHT && unit.equals("m")) {

@@ -60,7 +60,7 @@ public final class VitalsCsv {
         for (VitalReading reading : readings) {
             LocalDateTime at = LocalDateTime.ofInstant(reading.at(), VitalsEntry.JAPAN);
             out.append(CsvWriter.line(List.of(reading.vital().daily() ? at.toLocalDate().toString() : at.format(MOMENT),
-                    reading.vital().key(), reading.value().toPlainString(), reading.vital().ucum())));
+                    reading.vital().key(), reading.value().toPlainString(), reading.vital().coding().ucum())));
         }
         return out.toString();
     }
@@ -136,8 +136,8 @@ public final class VitalsCsv {
             Optional<LocalDateTime> at = Plausibility.moment(cells.get(0), now, found);
             Plausibility.fault(vital, cells.get(2)).ifPresent(found::add);
             String unit = cells.size() == 4 ? cells.get(3) : "";
-            if (!unit.isEmpty() && !unit.equals(vital.ucum()) && !unit.equals(VitalObservations.unitText(vital))) {
-                found.add(FieldFault.of(vital.key(), "phr.vitals.csv.unit", vital.ucum()));
+            if (!unit.isEmpty() && !unit.equals(vital.coding().ucum()) && !unit.equals(VitalObservations.unitText(vital))) {
+                found.add(FieldFault.of(vital.key(), "phr.vitals.csv.unit", vital.coding().ucum()));
             }
             if (found.isEmpty() && !seen.add(vital.key() + "\u001f" + (vital.daily() ? at.get().toLocalDate()
                     : at.get().withSecond(0).withNano(0)))) {

@@ -5,7 +5,7 @@ import static org.musubi.portal.chart.ChartEntries.dailyDose;
 import static org.musubi.portal.chart.ChartEntries.period;
 import static org.musubi.record.fhir.FhirJson.concept;
 import static org.musubi.record.fhir.FhirJson.firstInstant;
-import static org.musubi.record.fhir.FhirJson.party;
+import static org.musubi.record.fhir.reference.FhirReference.party;
 import static org.musubi.record.fhir.FhirJson.quantity;
 import static org.musubi.record.fhir.FhirJson.text;
 
@@ -18,6 +18,7 @@ import org.musubi.policy.DataCategory;
 import org.musubi.portal.chart.ChartEntry.Detail;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.allergy.AllergyStatus;
 import org.musubi.record.fhir.condition.ActiveProblems;
 import org.musubi.record.fhir.condition.ConditionCodes;
 import org.musubi.record.fhir.condition.ConditionStatus;
@@ -27,6 +28,7 @@ import org.musubi.record.fhir.medication.MedicationCourse;
 import org.musubi.record.fhir.observation.ObservationFlag;
 import org.musubi.record.fhir.observation.ObservationValue;
 import org.musubi.record.fhir.observation.ReferenceRangeText;
+import org.musubi.record.fhir.reference.FhirReference;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -93,14 +95,14 @@ final class ResourceEntry {
 
     ChartEntry allergy() {
         addCode("chart.detail.criticality", "criticality", text(r.path("criticality")));
-        FhirJson.manifestations(r).forEach(m -> add("chart.detail.reaction", m));
+        AllergyStatus.manifestations(r).forEach(m -> add("chart.detail.reaction", m));
         for (JsonNode note : r.path("note")) {
             add(null, text(note.path("text")));
         }
-        addCode("chart.detail.clinicalStatus", "clinicalStatus", FhirJson.allergyClinical(r));
-        addCode("chart.detail.verification", "verificationStatus", FhirJson.allergyVerification(r));
+        addCode("chart.detail.clinicalStatus", "clinicalStatus", AllergyStatus.clinical(r));
+        addCode("chart.detail.verification", "verificationStatus", AllergyStatus.verification(r));
         return entry(TimelineKind.ALLERGY, firstInstant(r.path("recordedDate"), r.path("onsetDateTime")),
-                concept(r.path("code")), FhirJson.allergyHolds(r), false);
+                concept(r.path("code")), AllergyStatus.holds(r), false);
     }
 
     ChartEntry prescription() {
@@ -122,7 +124,7 @@ final class ResourceEntry {
         add("chart.detail.supply", MedicationCourse.statedSupply("MedicationDispense", r));
         JsonNode pharmacy = r.path("performer").path(0).path("actor");
         for (JsonNode performer : r.path("performer")) {
-            if ("Organization".equals(FhirJson.targetType(r, performer.path("actor")))) {
+            if ("Organization".equals(FhirReference.targetType(r, performer.path("actor")))) {
                 pharmacy = performer.path("actor");
                 break;
             }
@@ -357,7 +359,7 @@ final class ResourceEntry {
         }
         JsonNode reference = r.path("medicationReference");
         String display = text(reference.path("display"));
-        return display != null ? display : concept(FhirJson.contained(r, reference).path("code"));
+        return display != null ? display : concept(FhirReference.contained(r, reference).path("code"));
     }
 
     private void dosages(JsonNode dosages) {

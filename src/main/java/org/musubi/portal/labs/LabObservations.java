@@ -11,6 +11,7 @@ import java.util.Set;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.observation.ObservationFlag;
 import org.musubi.record.fhir.observation.ObservationValue;
+import org.musubi.record.fhir.observation.ReferenceLimits;
 import org.musubi.record.fhir.observation.ReferenceRangeText;
 import tools.jackson.databind.JsonNode;
 
@@ -49,7 +50,7 @@ public final class LabObservations {
         }
         Shown shown = value.get();
         JsonNode range = observation.path("referenceRange").path(0);
-        ObservationFlag.Limits limits = ObservationFlag.Limits.of(observation);
+        ReferenceLimits limits = ReferenceLimits.of(observation);
         Flag flag = Flag.of(ObservationFlag.of(observation, shown.read(), limits));
         return Optional.of(new LabResult(id, analyte, label(code), shown.unit(),
                 day(observation), when.get(), shown.text(), shown.number(), shown.comparator(), flag, limits.low(),
@@ -117,7 +118,7 @@ public final class LabObservations {
 
     /** Out of range by the reference range, when the bound and the comparator make it certain. */
     static Flag byRange(BigDecimal number, String comparator, BigDecimal low, BigDecimal high) {
-        return Flag.of(ObservationFlag.byRange(number, comparator, low, high));
+        return Flag.of(new ReferenceLimits(low, high).flag(number, comparator));
     }
 
     /** What a cell shows: the value's figure (number with comparator, {@code <0.3}) or words, and the unit apart. */

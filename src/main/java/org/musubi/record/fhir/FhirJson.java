@@ -6,24 +6,21 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import org.musubi.record.fhir.observation.VitalSign;
+import org.musubi.record.fhir.observation.VitalSignCodes;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.JsonNodeFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.MissingNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reading a stored resource's JSON without building HAPI's model: a primitive's text, what a CodeableConcept
- * says, a code of a given system, dates as instants, quantities, contained resources and the party a reference
- * names. Shared by the viewer and by the modules that read stored resources into their own values (the
+ * says, a code of a given system, dates as instants, quantities, whether it was entered in error and the
+ * resource without insured-person numbers (an allergy's statuses: {@code record.fhir.allergy.AllergyStatus}; what a
+ * reference points to: {@code record.fhir.reference.FhirReference}). Shared by the viewer and by the modules that read stored resources into their own values (the
  * medication list, {@code medication.fhir}).
  */
 public final class FhirJson {
@@ -87,31 +84,6 @@ public final class FhirJson {
         return !changed ? Stripped.KEPT : value.isEmpty() ? Stripped.GONE : Stripped.CHANGED;
     }
 
-    /** The clinical statuses of an allergy that mean it still holds. */
-    private static final Set<String> HOLDING = Set.of("active", "recurrence", "relapse");
-
-    /**
-     * Whether an AllergyIntolerance still holds: not entered in error, not refuted, its clinical status active,
-     * recurrence or relapse — or not given (a sender that says nothing has not said "resolved"). The one reading of it
-     * for every screen: the viewer's header and timeline, the crews' dataset, the emergency sheet's prefill.
-     */
-    public static boolean allergyHolds(JsonNode allergy) {
-        String clinical = allergyClinical(allergy);
-        String verification = allergyVerification(allergy);
-        return !"entered-in-error".equals(verification) && !"refuted".equals(verification)
-                && (clinical == null || HOLDING.contains(clinical));
-    }
-
-    /** An AllergyIntolerance's clinical status code as sent ({@code active}, {@code resolved} …), or {@code null}. */
-    public static String allergyClinical(JsonNode allergy) {
-        return text(allergy.path("clinicalStatus").path("coding").path(0).path("code"));
-    }
-
-    /** An AllergyIntolerance's verification code as sent ({@code confirmed}, {@code unconfirmed} …), or {@code null}. */
-    public static String allergyVerification(JsonNode allergy) {
-        return text(allergy.path("verificationStatus").path("coding").path(0).path("code"));
-    }
-
     /**
      * Whether a stored resource was entered in error: its {@code status} says so, or (a Condition, an
      * AllergyIntolerance) its verification status. Shown nowhere and counted nowhere.
@@ -121,17 +93,6 @@ public final class FhirJson {
                 || "entered-in-error".equals(text(resource.path("verificationStatus").path("coding").path(0).path("code")));
     }
 
-    /** What an allergy caused, in words: each reaction's manifestations, in order. */
-    public static List<String> manifestations(JsonNode allergy) {
-        List<String> said = new ArrayList<>();
-        for (JsonNode reaction : allergy.path("reaction")) {
-            for (JsonNode manifestation : reaction.path("manifestation")) {
-                Optional.ofNullable(concept(manifestation)).ifPresent(said::add);
-            }
-        }
-        return said;
-    }
-
     /** A primitive's value as text; {@code null} when absent or not a primitive. */
     public static String text(JsonNode node) {
         return node == null || node.isMissingNode() || node.isNull() || !node.isValueNode() ? null : node.asString();
@@ -139,7 +100,7 @@ public final class FhirJson {
 
     /**
      * What a CodeableConcept says: its text, else the first coding's display (a vital sign's LOINC code with only the
-     * English display Musubi writes beside it: the measure's Japanese name, {@link VitalSign#shownName}), else its code
+     * English display Musubi writes beside it: the measure's Japanese name, {@link VitalSignCodes#shownName}), else its code
      * — a receipt master's code ({@link FhirSystems#RECEIPT_MASTERS}) marked as one whose name is unknown ({@link
      * #unnamed}): the receipt import names every code its masters know, so a bare one is a code they lacked.
      */
@@ -152,7 +113,7 @@ public final class FhirJson {
             String display = text(coding.path("display"));
             if (display != null) {
                 // a vital sign Musubi coded with LOINC's English display alone reads by its Japanese name
-                return VitalSign.shownName(text(coding.path("system")), text(coding.path("code")), display)
+                return VitalSignCodes.shownName(text(coding.path("system")), text(coding.path("code")), display)
                         .orElse(display);
             }
         }
@@ -238,63 +199,5 @@ public final class FhirJson {
             unit = text(quantity.path("code"));
         }
         return (comparator == null ? "" : comparator + " ") + value + (unit == null ? "" : " " + UnitText.forPeople(unit));
-    }
-
-    /** A contained resource a local reference ({@code #id}) names, or a missing node. */
-    public static JsonNode contained(JsonNode resource, JsonNode reference) {
-        String ref = text(reference.path("reference"));
-        if (ref == null || !ref.startsWith("#")) {
-            return MissingNode.getInstance();
-        }
-        for (JsonNode c : resource.path("contained")) {
-            if (ref.substring(1).equals(text(c.path("id")))) {
-                return c;
-            }
-        }
-        return MissingNode.getInstance();
-    }
-
-    /**
-     * The type of the resource a reference points to: a contained one's resourceType, else the type a
-     * literal reference ({@code Type/id} or an absolute URL ending so) names, else null.
-     */
-    public static String targetType(JsonNode resource, JsonNode reference) {
-        JsonNode contained = contained(resource, reference);
-        if (!contained.isMissingNode()) {
-            return text(contained.path("resourceType"));
-        }
-        String ref = text(reference.path("reference"));
-        if (ref == null || ref.startsWith("#")) {
-            return text(reference.path("type"));
-        }
-        String[] parts = ref.split("/");
-        return parts.length >= 2 ? parts[parts.length - 2] : text(reference.path("type"));
-    }
-
-    /** A reference's display, else the name of the contained resource it points to. */
-    public static String party(JsonNode resource, JsonNode reference) {
-        String display = text(reference.path("display"));
-        return display != null ? display : name(contained(resource, reference));
-    }
-
-    /** The name of an Organization (its name) or a person (a HumanName's text, else family and given names). */
-    public static String name(JsonNode target) {
-        String name = text(target.path("name"));
-        if (name != null) {
-            return name;
-        }
-        for (JsonNode human : target.path("name")) {
-            String text = text(human.path("text"));
-            if (text != null) {
-                return text;
-            }
-            String family = text(human.path("family"));
-            if (family != null) {
-                StringBuilder full = new StringBuilder(family);
-                human.path("given").forEach(g -> full.append(' ').append(text(g)));
-                return full.toString();
-            }
-        }
-        return null;
     }
 }

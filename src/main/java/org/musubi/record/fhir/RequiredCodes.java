@@ -2,6 +2,7 @@ package org.musubi.record.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The codes R4's required bindings allow on Coding and CodeableConcept elements ({@code Condition.clinicalStatus},
@@ -49,6 +51,66 @@ final class RequiredCodes {
     }
 
     static final String LANGUAGES = FhirSystems.COMMON_LANGUAGES;
+
+    /**
+     * The checks of a Coding or CodeableConcept ({@code coding}: a Coding) at {@code definitionPath} against R4's
+     * required binding there, and of a coded language against HL7's Common Languages; faults at {@code path}.
+     */
+    void check(JsonNode value, boolean coding, String definitionPath, String path, List<Fault> faults) {
+        coded(value, coding, at(definitionPath), path, faults);
+        if (definitionPath.endsWith(".language")) {
+            language(value, coding, path, faults);
+        }
+    }
+
+    /**
+     * A Coding, or a CodeableConcept's codings, under a required binding: one must be a code of the value set
+     * ({@code allowed}: {@code system|code}; null when the element has no such binding R4 can expand).
+     */
+    private static void coded(JsonNode value, boolean coding, Set<String> allowed, String path, List<Fault> faults) {
+        if (allowed == null) {
+            return;
+        }
+        List<JsonNode> codings = new ArrayList<>();
+        if (coding) {
+            codings.add(value);
+        } else {
+            value.path("coding").forEach(codings::add);
+        }
+        List<String> given = codings.stream().map(c -> FhirJson.text(c.get("system")) + "|" + FhirJson.text(c.get("code"))).toList();
+        if (given.stream().anyMatch(allowed::contains)) {
+            return;
+        }
+        faults.add(new Fault(path, "code-invalid", "コードが正しくありません（コード体系にないか、必須の値セットにありません）",
+                given.isEmpty() ? "No code provided, and a code is required from the value set of this element (required binding)"
+                        : "None of the codes provided " + given + " are in the value set of this element (required binding)"));
+    }
+
+    /**
+     * A coded language (Patient.communication.language …) outside HL7's Common Languages, which R4 binds it to: found
+     * as HAPI's validator words it, so that {@link KnownDeviations} tells the known deviations among them (a BCP-47
+     * tag such as {@code vi}, a code of ISO 639) from other codes, and modes standard and full treat them alike.
+     */
+    private void language(JsonNode value, boolean coding, String path, List<Fault> faults) {
+        List<JsonNode> codings = new ArrayList<>();
+        if (coding) {
+            codings.add(value);
+        } else {
+            value.path("coding").forEach(codings::add);
+        }
+        Set<String> common = commonLanguages();
+        if (codings.isEmpty() || common.isEmpty()
+                || codings.stream().anyMatch(c -> common.contains(FhirJson.text(c.get("system")) + "|" + FhirJson.text(c.get("code"))))) {
+            return;
+        }
+        JsonNode first = codings.getFirst();
+        String system = FhirJson.text(first.get("system"));
+        String code = FhirJson.text(first.get("code"));
+        String english = system != null && system.startsWith("urn:iso:std:iso:639-")
+                ? "Inappropriate CodeSystem URL \"" + system + "\" for ValueSet: " + LANGUAGES
+                : "Code \"" + code + "\" is not in valueset: " + LANGUAGES;
+        faults.add(new Fault(path, "code-invalid", "コードが正しくありません（コード体系にないか、必須の値セットにありません）", english));
+    }
 
     Map<String, Set<String>> load() {
         Map<String, Set<String>> ready = byPath;

@@ -216,10 +216,7 @@ public final class StructureRules {
                     reference(value.get("reference"), reference, path + ".reference", faults);
                 }
                 if (datatype && (type.getName().equals("CodeableConcept") || type.getName().equals("Coding"))) {
-                    coded(value, type.getName().equals("Coding"), requiredCodes.at(definitionPath), path, faults);
-                    if (definitionPath.endsWith(".language")) {
-                        language(value, type.getName().equals("Coding"), path, faults);
-                    }
+                    requiredCodes.check(value, type.getName().equals("Coding"), definitionPath, path, faults);
                 }
             }
             case RESOURCE -> resource(value, path, faults);
@@ -274,55 +271,6 @@ public final class StructureRules {
                         : new Fault(path, "value", VALUE, "The value '" + text + "' is not a valid " + name));
             }
         }
-    }
-
-    /**
-     * A Coding, or a CodeableConcept's codings, under a required binding: one must be a code of the value set
-     * ({@code allowed}: {@code system|code}; null when the element has no such binding R4 can expand).
-     */
-    private static void coded(JsonNode value, boolean coding, Set<String> allowed, String path, List<Fault> faults) {
-        if (allowed == null) {
-            return;
-        }
-        List<JsonNode> codings = new ArrayList<>();
-        if (coding) {
-            codings.add(value);
-        } else {
-            value.path("coding").forEach(codings::add);
-        }
-        List<String> given = codings.stream().map(c -> FhirJson.text(c.get("system")) + "|" + FhirJson.text(c.get("code"))).toList();
-        if (given.stream().anyMatch(allowed::contains)) {
-            return;
-        }
-        faults.add(new Fault(path, "code-invalid", "コードが正しくありません（コード体系にないか、必須の値セットにありません）",
-                given.isEmpty() ? "No code provided, and a code is required from the value set of this element (required binding)"
-                        : "None of the codes provided " + given + " are in the value set of this element (required binding)"));
-    }
-
-    /**
-     * A coded language (Patient.communication.language …) outside HL7's Common Languages, which R4 binds it to: found
-     * as HAPI's validator words it, so that {@link KnownDeviations} tells the known deviations among them (a BCP-47
-     * tag such as {@code vi}, a code of ISO 639) from other codes, and modes standard and full treat them alike.
-     */
-    private void language(JsonNode value, boolean coding, String path, List<Fault> faults) {
-        List<JsonNode> codings = new ArrayList<>();
-        if (coding) {
-            codings.add(value);
-        } else {
-            value.path("coding").forEach(codings::add);
-        }
-        Set<String> common = requiredCodes.commonLanguages();
-        if (codings.isEmpty() || common.isEmpty()
-                || codings.stream().anyMatch(c -> common.contains(FhirJson.text(c.get("system")) + "|" + FhirJson.text(c.get("code"))))) {
-            return;
-        }
-        JsonNode first = codings.getFirst();
-        String system = FhirJson.text(first.get("system"));
-        String code = FhirJson.text(first.get("code"));
-        String english = system != null && system.startsWith("urn:iso:std:iso:639-")
-                ? "Inappropriate CodeSystem URL \"" + system + "\" for ValueSet: " + RequiredCodes.LANGUAGES
-                : "Code \"" + code + "\" is not in valueset: " + RequiredCodes.LANGUAGES;
-        faults.add(new Fault(path, "code-invalid", "コードが正しくありません（コード体系にないか、必須の値セットにありません）", english));
     }
 
     /** A reference's type, where it names one ({@code Type/id}, {@code Type?query}, {@code http://…/Type/id}), must be a target the element allows. */

@@ -2,6 +2,7 @@ package org.musubi.research.web;
 
 import java.util.List;
 import org.musubi.research.Criteria;
+import org.musubi.research.DecideResearchProject;
 import org.musubi.research.ProjectStatus;
 import org.musubi.research.ResearchDesk;
 import org.musubi.research.Scope;
@@ -27,10 +28,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CommitteeController {
 
     private final ResearchDesk desk;
+    private final DecideResearchProject decisions;
     private final ExtractionDesk extractions;
 
-    CommitteeController(ResearchDesk desk, ExtractionDesk extractions) {
+    CommitteeController(ResearchDesk desk, DecideResearchProject decisions, ExtractionDesk extractions) {
         this.desk = desk;
+        this.decisions = decisions;
         this.extractions = extractions;
     }
 
@@ -73,7 +76,7 @@ class CommitteeController {
         }
         try {
             Scope narrowed = status == ProjectStatus.NARROWED ? CriteriaForm.scope(params, categories) : null;
-            desk.decide(Researchers.of(me), id, status, narrowed, reason, deid, extractions.kThreshold());
+            decisions.decide(Researchers.of(me), id, status, narrowed, reason, deid, extractions.kThreshold());
         } catch (ResearchDesk.Refused e) {
             if (e.detail() != null) {
                 // the committee's configuration comes back as typed, with what is wrong in it, in words
@@ -85,7 +88,7 @@ class CommitteeController {
             return "redirect:/research/" + id + "?refused=" + e.getMessage();
         } catch (Criteria.Invalid e) {
             try {
-                desk.decide(Researchers.of(me), id, status, null, null);
+                decisions.decide(Researchers.of(me), id, status, null, null);
             } catch (ResearchDesk.Refused refused) {
                 // the narrowed scope's field that cannot be read, named as on the application form
                 redirect.addFlashAttribute("refusedKey", "research.invalid." + e.getMessage());

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.musubi.blob.Blob;
+import org.musubi.research.ApplyForResearch;
 import org.musubi.research.CohortCounts;
 import org.musubi.research.CountTable;
 import org.musubi.research.Criteria;
@@ -38,12 +39,15 @@ import org.springframework.web.multipart.MultipartFile;
 class ResearchController {
 
     private final ResearchDesk desk;
+    private final ApplyForResearch applications;
     private final CohortCounts counts;
     private final EthicsDocuments ethics;
     private final ExtractionDesk extractions;
 
-    ResearchController(ResearchDesk desk, CohortCounts counts, EthicsDocuments ethics, ExtractionDesk extractions) {
+    ResearchController(ResearchDesk desk, ApplyForResearch applications, CohortCounts counts, EthicsDocuments ethics,
+                       ExtractionDesk extractions) {
         this.desk = desk;
+        this.applications = applications;
         this.counts = counts;
         this.ethics = ethics;
         this.extractions = extractions;
@@ -82,7 +86,7 @@ class ResearchController {
             try (InputStream in = pdf.getInputStream()) {
                 blob = ethics.store(in);
             }
-            long id = desk.apply(Researchers.of(me), new ResearchDesk.Form(params.get("title"), params.get("institution"),
+            long id = applications.apply(Researchers.of(me), new ApplyForResearch.Form(params.get("title"), params.get("institution"),
                     params.get("purpose"), params.get("ethicsNumber"), blob.key(), blob.size(),
                     CriteriaForm.date(params.get("periodFrom"), "periodFrom"),
                     CriteriaForm.date(params.get("periodTo"), "periodTo"), scope, Criteria.split(params.get("users"))));

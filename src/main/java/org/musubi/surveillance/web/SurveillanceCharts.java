@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.musubi.charts.Charts;
 import org.musubi.surveillance.Baseline;
-import org.musubi.surveillance.Surveillance;
+import org.musubi.surveillance.ShowSurveillanceDashboard;
 import org.musubi.text.csv.CsvWriter;
 
 /** The dashboard's charts (server-drawn SVG, no script) and its CSV. */
@@ -17,11 +17,11 @@ final class SurveillanceCharts {
     }
 
     /** A chart per municipality and syndrome with an alert: the day's count, coloured apart on days above the threshold. */
-    static Map<String, String> of(Surveillance.Dashboard d, Locale locale) {
+    static Map<String, String> of(ShowSurveillanceDashboard.Dashboard d, Locale locale) {
         boolean en = "en".equals(locale.getLanguage());
         List<String> days = d.days().stream().map(day -> day.getMonthValue() + "/" + day.getDayOfMonth()).toList();
         Map<String, String> charts = new LinkedHashMap<>();
-        for (Surveillance.Line line : d.lines()) {
+        for (ShowSurveillanceDashboard.Line line : d.lines()) {
             if (!line.alert()) {
                 continue;
             }
@@ -37,9 +37,9 @@ final class SurveillanceCharts {
     }
 
     /** Every line, day by day: municipality, day, syndrome code, count, baseline mean and SD, threshold, alert. */
-    static String csv(Surveillance.Dashboard d) {
+    static String csv(ShowSurveillanceDashboard.Dashboard d) {
         StringBuilder csv = new StringBuilder("\uFEFFmunicipality,day,syndrome,count,mean,sd,threshold,alert\r\n");
-        for (Surveillance.Line line : d.lines()) {
+        for (ShowSurveillanceDashboard.Line line : d.lines()) {
             for (Baseline.Day v : line.days()) {
                 csv.append(quoted(line.municipality())).append(',').append(v.day()).append(',')
                         .append(line.syndrome().code()).append(',').append(v.count()).append(',')

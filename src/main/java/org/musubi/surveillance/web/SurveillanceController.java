@@ -14,6 +14,8 @@ import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
 import org.musubi.registry.Facility;
 import org.musubi.security.SignedIn;
+import org.musubi.surveillance.ReportSurveillanceCounts;
+import org.musubi.surveillance.ShowSurveillanceDashboard;
 import org.musubi.surveillance.Surveillance;
 import org.musubi.surveillance.Syndrome;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -46,11 +48,16 @@ class SurveillanceController {
     static final String BOARD = "SurveillanceDashboard";
 
     private final Surveillance surveillance;
+    private final ShowSurveillanceDashboard dashboard;
+    private final ReportSurveillanceCounts reports;
     private final SurveillanceLinks links;
     private final Audit audit;
 
-    SurveillanceController(Surveillance surveillance, SurveillanceLinks links, Audit audit) {
+    SurveillanceController(Surveillance surveillance, ShowSurveillanceDashboard dashboard,
+                           ReportSurveillanceCounts reports, SurveillanceLinks links, Audit audit) {
         this.surveillance = surveillance;
+        this.dashboard = dashboard;
+        this.reports = reports;
         this.links = links;
         this.audit = audit;
     }
@@ -101,7 +108,7 @@ class SurveillanceController {
                     .reason("not stored: " + String.join(", ", faults)));
             return form(model, facility, date.orElse(surveillance.today()), values, faults);
         }
-        surveillance.report(facility.id(), date.get(), counts, me.userId());
+        reports.report(facility.id(), date.get(), counts, me.userId());
         audit.record(AuditEntry.of(AuditAction.UPDATE, Outcome.PERMIT).on(REPORT, facility.id())
                 .reason(date.get() + " " + counts));
         return "redirect:" + FORM + "?day=" + date.get() + "&saved";
@@ -110,7 +117,7 @@ class SurveillanceController {
     @GetMapping(DASHBOARD)
     String dashboard(@AuthenticationPrincipal SignedIn me, Model model) {
         officer(me, AuditAction.READ);
-        Surveillance.Dashboard d = surveillance.dashboard();
+        ShowSurveillanceDashboard.Dashboard d = dashboard.dashboard();
         audit.record(AuditEntry.of(AuditAction.READ, Outcome.PERMIT).on(BOARD)
                 .reason(d.days().getFirst() + ".." + d.days().getLast() + ", " + d.alerts().size() + " alerts"));
         model.addAttribute("d", d);
@@ -122,7 +129,7 @@ class SurveillanceController {
     @GetMapping(DASHBOARD + ".csv")
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal SignedIn me) {
         officer(me, AuditAction.EXPORT);
-        Surveillance.Dashboard d = surveillance.dashboard();
+        ShowSurveillanceDashboard.Dashboard d = dashboard.dashboard();
         audit.record(AuditEntry.of(AuditAction.EXPORT, Outcome.PERMIT).on(BOARD)
                 .reason("csv " + d.days().getFirst() + ".." + d.days().getLast()));
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))

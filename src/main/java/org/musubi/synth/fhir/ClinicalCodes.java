@@ -209,7 +209,7 @@ public final class ClinicalCodes {
     record Vital(String loinc, String name, String unit, double low, double high, int decimals) {
 
         static Vital of(VitalSign sign, double low, double high, int decimals) {
-            return new Vital(sign.loinc(), sign.text(), sign.ucum(), low, high, decimals);
+            return new Vital(sign.loinc(), sign.text(), sign.unit().ucum(), low, high, decimals);
         }
     }
 

@@ -48,12 +48,12 @@ class PlausibilityTest {
     @Test
     void theRangesEndsArePossibleAndJustBeyondThemIsNot() {
         for (Vital vital : Vital.enteredValues()) {
-            assertThat(Plausibility.fault(vital, vital.min().toPlainString())).as(vital + " min").isEmpty();
-            assertThat(Plausibility.fault(vital, vital.max().toPlainString())).as(vital + " max").isEmpty();
-            BigDecimal step = BigDecimal.ONE.movePointLeft(vital.decimals());
-            assertThat(Plausibility.fault(vital, vital.min().subtract(step).toPlainString())).as(vital + " below")
+            assertThat(Plausibility.fault(vital, vital.scale().min().toPlainString())).as(vital + " min").isEmpty();
+            assertThat(Plausibility.fault(vital, vital.scale().max().toPlainString())).as(vital + " max").isEmpty();
+            BigDecimal step = BigDecimal.ONE.movePointLeft(vital.scale().decimals());
+            assertThat(Plausibility.fault(vital, vital.scale().min().subtract(step).toPlainString())).as(vital + " below")
                     .map(FieldFault::messageKey).contains("phr.vitals.fault.range");
-            assertThat(Plausibility.fault(vital, vital.max().add(step).toPlainString())).as(vital + " above")
+            assertThat(Plausibility.fault(vital, vital.scale().max().add(step).toPlainString())).as(vital + " above")
                     .map(FieldFault::messageKey).contains("phr.vitals.fault.range");
         }
     }

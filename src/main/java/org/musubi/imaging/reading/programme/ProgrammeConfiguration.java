@@ -33,14 +33,54 @@ class ProgrammeConfiguration {
     }
 
     @Bean
-    Programmes programmes(ReadRecords reads, WriteRecords writes, ProgrammeRows rows, ResourceEncoder encoder,
-                          ReadingContext context, Users users, MessageSource messages) {
+    Programmes programmes(ProgrammeRows rows) {
+        return new Programmes(rows);
+    }
+
+    @Bean
+    ProgrammeEntries programmeEntries(ReadRecords reads, WriteRecords writes, ProgrammeRows rows,
+                                      ReadingContext context, Users users) {
+        return new ProgrammeEntries(reads, writes, rows, context,
+                (user, facility) -> users.find(user).filter(User::active)
+                        .filter(u -> u.memberships().stream().anyMatch(m -> m.facilityId() == facility)).isPresent());
+    }
+
+    @Bean
+    CreateProgramme createProgramme(ProgrammeEntries entries) {
+        return new CreateProgramme(entries);
+    }
+
+    @Bean
+    ShowProgrammeStatistics showProgrammeStatistics(ProgrammeEntries entries) {
+        return new ShowProgrammeStatistics(entries);
+    }
+
+    @Bean
+    SubmitForDoubleReading submitForDoubleReading(ProgrammeEntries entries) {
+        return new SubmitForDoubleReading(entries);
+    }
+
+    @Bean
+    ListProgrammeWorklist listProgrammeWorklist(ProgrammeEntries entries) {
+        return new ListProgrammeWorklist(entries);
+    }
+
+    @Bean
+    OpenProgrammeStudy openProgrammeStudy(ProgrammeEntries entries) {
+        return new OpenProgrammeStudy(entries);
+    }
+
+    @Bean
+    ReadProgrammeStudy readProgrammeStudy(ProgrammeEntries entries) {
+        return new ReadProgrammeStudy(entries);
+    }
+
+    @Bean
+    CompareReadings compareReadings(ProgrammeEntries entries, ResourceEncoder encoder, MessageSource messages) {
         ProgrammeReports reports = new ProgrammeReports(encoder, category -> messages.getMessage(
                 "screeningCategory." + category.name(), null, category.name(), Locale.JAPANESE) + " / "
                 + messages.getMessage("screeningCategory." + category.name(), null, category.name(), Locale.ENGLISH));
-        return new Programmes(reads, writes, rows, reports, context,
-                (user, facility) -> users.find(user).filter(User::active)
-                        .filter(u -> u.memberships().stream().anyMatch(m -> m.facilityId() == facility)).isPresent());
+        return new CompareReadings(entries, reports);
     }
 
     @Bean
@@ -50,9 +90,9 @@ class ProgrammeConfiguration {
 
     /** The home page's line: the studies waiting for the reader's reading or comparison. */
     @Bean
-    WaitingWork programmeWaiting(Programmes programmes) {
+    WaitingWork programmeWaiting(ListProgrammeWorklist worklist) {
         return (reader, now) -> List.of(new Waiting("double-reading", "imaging.programme.waiting",
-                programmes.waitingFor(reader), 0, "/imaging/double"));
+                worklist.waitingFor(reader), 0, "/imaging/double"));
     }
 
     private static boolean isDoctor(Users users, long userId) {

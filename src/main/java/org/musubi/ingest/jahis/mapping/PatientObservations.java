@@ -99,7 +99,7 @@ final class PatientObservations {
             number = number.substring(0, number.length() - 2);
         }
         if (JahisNumbers.isDecimal(number)) {
-            observation.setValue(VitalSign.BODY_WEIGHT.quantity(new BigDecimal(number)));
+            observation.setValue(VitalSign.BODY_WEIGHT.unit().quantity(new BigDecimal(number)));
         } else {
             observation.setValue(new StringType(written));
             warnings.add(JahisProblems.of(where.field("1.体重"), "jahis.patient.weight", written));

@@ -33,7 +33,7 @@ enum BodyMeasure {
         this.jpCode = jpCode;
         this.jpDisplay = sign.text();
         this.category = category;
-        this.unit = sign.ucum();
+        this.unit = sign.unit().ucum();
     }
 
     /** The measurement a JLAC10 code (17 characters, analyte first) stands for. */

@@ -69,7 +69,7 @@ record ChartPoints(VitalReading reading, boolean afterGap, String period, BigDec
                 high = high.max(r.value());
                 source = r.sourceFacilityId() == source ? source : MIXED_SOURCES;
             }
-            BigDecimal mean = sum.divide(BigDecimal.valueOf(bucket.size()), firstValue.vital().decimals() + 1,
+            BigDecimal mean = sum.divide(BigDecimal.valueOf(bucket.size()), firstValue.vital().scale().decimals() + 1,
                     RoundingMode.HALF_UP).stripTrailingZeros();
             if (mean.scale() < 0) {
                 mean = mean.setScale(0);

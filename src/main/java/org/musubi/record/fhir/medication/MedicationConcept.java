@@ -4,7 +4,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
-import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.fhir.reference.FhirReference;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -25,7 +25,7 @@ public final class MedicationConcept {
 
     /** The concept a stored resource names its drug by, else the code of the contained Medication it refers to. */
     public static JsonNode of(JsonNode r) {
-        return stated(r).isMissingNode() ? FhirJson.contained(r, r.path("medicationReference")).path("code") : stated(r);
+        return stated(r).isMissingNode() ? FhirReference.contained(r, r.path("medicationReference")).path("code") : stated(r);
     }
 
     /** The concept a statement held in HAPI's model names its drug by, or {@code null} when it names none. */

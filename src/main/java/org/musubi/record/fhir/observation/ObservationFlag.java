@@ -1,6 +1,5 @@
 package org.musubi.record.fhir.observation;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +11,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * Whether a result lies outside its reference range: as the reporting facility said ({@code Observation.interpretation},
  * HL7's ObservationInterpretation codes, which keep v2 table 0078's) or, when it said nothing this knows, as the first
- * reference range shows against the value. {@link #NONE}: within range (or said normal), or nothing to judge by. The one
+ * reference range shows against the value ({@link ReferenceLimits#flag}). {@link #NONE}: within range (or said normal), or nothing to judge by. The one
  * owner of the interpretation codes: what each means when read (this enum), and their displays when written
  * ({@link #display(String)}, for the importers); {@code FhirVocabularyTest} fails when a second table appears.
  */
@@ -74,34 +73,15 @@ public enum ObservationFlag {
         return this == LOW || this == CRITICAL_LOW;
     }
 
-    /**
-     * The lower and upper bound of an Observation's first reference range.
-     *
-     * @param low  the lower bound; null when none
-     * @param high the upper bound; null when none
-     */
-    public record Limits(BigDecimal low, BigDecimal high) {
-
-        /** The bounds of an Observation's first reference range (read from a tree that keeps decimals as written). */
-        public static Limits of(JsonNode observation) {
-            JsonNode range = observation.path("referenceRange").path(0);
-            return new Limits(decimal(range.path("low").path("value")), decimal(range.path("high").path("value")));
-        }
-
-        private static BigDecimal decimal(JsonNode node) {
-            return node.isNumber() ? node.decimalValue() : null;
-        }
-    }
-
     /** The flag of an Observation whose value is already read: as reported, else by its first reference range. */
     public static ObservationFlag of(JsonNode observation, ObservationValue value) {
-        return of(observation, value, Limits.of(observation));
+        return of(observation, value, ReferenceLimits.of(observation));
     }
 
     /** The flag of an Observation whose value and reference range are already read. */
-    public static ObservationFlag of(JsonNode observation, ObservationValue value, Limits limits) {
+    public static ObservationFlag of(JsonNode observation, ObservationValue value, ReferenceLimits limits) {
         return reported(observation).orElseGet(() -> value.quantity() == null ? NONE
-                : byRange(value.quantity().number(), value.quantity().comparator(), limits.low(), limits.high()));
+                : limits.flag(value.quantity().number(), value.quantity().comparator()));
     }
 
     /** The flag of an Observation: as reported, else by its first reference range. */
@@ -132,25 +112,6 @@ public enum ObservationFlag {
             }
         }
         return Optional.empty();
-    }
-
-    /**
-     * Out of range by the reference range, when the bound and the comparator make it certain: {@code <0.3} against an
-     * upper bound of 0.3 is not high, {@code >400} against an upper bound of 139 is.
-     */
-    public static ObservationFlag byRange(BigDecimal number, String comparator, BigDecimal low, BigDecimal high) {
-        if (number == null) {
-            return NONE;
-        }
-        boolean below = comparator == null || comparator.startsWith("<");
-        boolean above = comparator == null || comparator.startsWith(">");
-        if (high != null && above && (number.compareTo(high) > 0 || ">".equals(comparator) && number.compareTo(high) == 0)) {
-            return HIGH;
-        }
-        if (low != null && below && (number.compareTo(low) < 0 || "<".equals(comparator) && number.compareTo(low) == 0)) {
-            return LOW;
-        }
-        return NONE;
     }
 
     /** The display of an interpretation code (upper case) Musubi writes; null for a code outside HL7's table. */

@@ -1,13 +1,10 @@
 package org.musubi.record.fhir.observation;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
-import org.hl7.fhir.r4.model.Quantity;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.Loinc;
 
@@ -35,7 +32,8 @@ public enum VitalSign {
     public static final String BLOOD_PRESSURE_TEXT = "血圧";
     /**
      * The name of an oxygen saturation coded 2708-6 alone (arterial or pulse oximetry, the code does not say which):
-     * what care teams' and care offices' entries stored before they wrote this table's codes carry ({@link #shownName}).
+     * what care teams' and care offices' entries stored before they wrote this table's codes carry ({@link
+     * VitalSignCodes#shownName}).
      */
     public static final String OXYGEN_SATURATION_TEXT = "酸素飽和度";
     private static final String HL7_VITAL_SIGNS = "vital-signs";
@@ -43,21 +41,17 @@ public enum VitalSign {
 
     private final List<String> codes;
     private final String text;
-    private final String ucum;
-    private final String unit;
+    private final VitalUnit unit;
     private final boolean bodyMeasurement;
-    private final BigDecimal min;
-    private final BigDecimal max;
+    private final VitalRange range;
 
     VitalSign(List<String> codes, String text, String ucum, String unit, boolean bodyMeasurement, String min,
               String max) {
         this.codes = codes;
         this.text = text;
-        this.ucum = ucum;
-        this.unit = unit;
+        this.unit = new VitalUnit(ucum, unit);
         this.bodyMeasurement = bodyMeasurement;
-        this.min = min == null ? null : new BigDecimal(min);
-        this.max = max == null ? null : new BigDecimal(max);
+        this.range = new VitalRange(min == null ? null : new BigDecimal(min), max == null ? null : new BigDecimal(max));
     }
 
     /** Its first LOINC code (SpO2: pulse oximetry's). */
@@ -75,14 +69,14 @@ public enum VitalSign {
         return text;
     }
 
-    /** The UCUM code of its unit. */
-    public String ucum() {
-        return ucum;
+    /** Its unit: UCUM's code and as people write it (℃, mmHg, 回/分). */
+    public VitalUnit unit() {
+        return unit;
     }
 
-    /** Its unit as people write it (℃, mmHg, 回/分), written as the quantity's {@code unit}. */
-    public String unit() {
-        return unit;
+    /** The range a body can measure (BMI is computed, never entered: none). */
+    public VitalRange range() {
+        return range;
     }
 
     /** Weight, height and BMI: JP Core's body measurement rather than a vital sign proper. */
@@ -90,33 +84,11 @@ public enum VitalSign {
         return bodyMeasurement;
     }
 
-    /** Whether a body can measure this value (BMI is computed, never entered: always false). */
-    public boolean plausible(BigDecimal value) {
-        return value != null && min != null && value.compareTo(min) >= 0 && value.compareTo(max) <= 0;
-    }
-
-    /** The lowest value a body can measure; null for BMI. */
-    public BigDecimal min() {
-        return min;
-    }
-
-    /** The highest value a body can measure; null for BMI. */
-    public BigDecimal max() {
-        return max;
-    }
-
     /** The measure's code: its LOINC codings with LOINC's displays and its Japanese name as text. */
     public CodeableConcept code() {
         CodeableConcept code = new CodeableConcept();
         codes.forEach(c -> code.addCoding(new Coding(FhirSystems.LOINC, c, Loinc.display(c))));
         return code.setText(text);
-    }
-
-    /** A value in its unit: the number as given, the unit as people write it, UCUM's system and code. */
-    public Quantity quantity(BigDecimal value) {
-        Quantity quantity = new Quantity();
-        quantity.setValue(value);
-        return quantity.setUnit(unit).setSystem(FhirSystems.UCUM).setCode(ucum);
     }
 
     /** Adds JP Core's profile and the categories of this measure to an Observation of it. */
@@ -144,31 +116,5 @@ public enum VitalSign {
     public static CodeableConcept bloodPressure() {
         return new CodeableConcept(new Coding(FhirSystems.LOINC, Loinc.BLOOD_PRESSURE,
                 Loinc.display(Loinc.BLOOD_PRESSURE))).setText(BLOOD_PRESSURE_TEXT);
-    }
-
-    /** The measure a LOINC code is written for (2708-6 alone is SpO2's second code: see {@link #shownName}). */
-    public static Optional<VitalSign> ofLoinc(String code) {
-        return Arrays.stream(values()).filter(v -> v.codes.contains(code)).findFirst();
-    }
-
-    /**
-     * The name a person reads for a code that has no text of its own and whose only display is the English one Musubi
-     * itself writes beside a vital sign's LOINC code ({@code coding} holding system, code and display as stored): the
-     * measure's Japanese name (a blood-pressure panel 血圧), or 酸素飽和度 for 2708-6 alone, which does not say how the
-     * saturation was measured. Empty for anything else — a sender's own text or display is always shown as sent. Care
-     * teams' and care offices' vital signs stored before they wrote this table's codes are named so; their stored
-     * JSON is never changed (docs/care-network.md).
-     */
-    public static Optional<String> shownName(String system, String code, String display) {
-        if (!FhirSystems.LOINC.equals(system) || code == null || display == null || !display.equals(Loinc.display(code))) {
-            return Optional.empty();
-        }
-        if (Loinc.BLOOD_PRESSURE.equals(code)) {
-            return Optional.of(BLOOD_PRESSURE_TEXT);
-        }
-        if (Loinc.OXYGEN_SATURATION.equals(code)) {
-            return Optional.of(OXYGEN_SATURATION_TEXT);
-        }
-        return ofLoinc(code).map(VitalSign::text);
     }
 }

@@ -38,7 +38,7 @@ class DoubleReadingBrowserIT extends NetworkFixtures {
     @Autowired
     StudyIndex index;
     @Autowired
-    Programmes programmes;
+    CreateProgramme creation;
 
     @Test
     void aDoubleReadingReachesItsComparisonStep() throws Exception {
@@ -48,7 +48,7 @@ class DoubleReadingBrowserIT extends NetworkFixtures {
         User chief = accounts.memberOf(centre, Profession.DOCTOR);
         List<User> pool = List.of(accounts.memberOf(centre, Profession.DOCTOR), accounts.memberOf(centre, Profession.DOCTOR));
         long admin = accounts.networkAdmin().id();
-        Programme programme = programmes.create(admin, true, "肺がん検診 " + centre.id(), Programme.Kind.CHEST_XRAY,
+        Programme programme = creation.create(admin, true, "肺がん検診 " + centre.id(), Programme.Kind.CHEST_XRAY,
                 "CT", centre.id(), chief.id(), pool.stream().map(User::id).toList()).orElseThrow();
         String localId = FhirRecords.localId();
         String patient = FhirRecords.registerPatient(clients.fhirFor(port, hospital, "system/*.read", "system/*.write"),

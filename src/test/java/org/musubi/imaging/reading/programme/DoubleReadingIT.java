@@ -31,7 +31,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DoubleReadingIT extends NetworkFixtures {
 
     @Autowired
-    Programmes programmes;
+    CreateProgramme creation;
+    @Autowired
+    SubmitForDoubleReading submissions;
+    @Autowired
+    OpenProgrammeStudy opening;
+    @Autowired
+    ReadProgrammeStudy reading;
+    @Autowired
+    CompareReadings comparing;
+    @Autowired
+    ShowProgrammeStatistics statistics;
     @Autowired
     IdentityStore identities;
     @Autowired
@@ -49,24 +59,24 @@ class DoubleReadingIT extends NetworkFixtures {
         User stranger = accounts.memberOf(accounts.newHospital(), Profession.DOCTOR);
         User admin = accounts.networkAdmin();
 
-        assertThat(programmes.create(chief.id(), false, "胃がん検診", Programme.Kind.GASTRIC_ENDOSCOPY, "ES",
+        assertThat(creation.create(chief.id(), false, "胃がん検診", Programme.Kind.GASTRIC_ENDOSCOPY, "ES",
                 centre.id(), chief.id(), pool.stream().map(User::id).toList())).isEmpty();
-        assertThatThrownBy(() -> programmes.create(admin.id(), true, "胃がん検診" + centre.id(),
+        assertThatThrownBy(() -> creation.create(admin.id(), true, "胃がん検診" + centre.id(),
                 Programme.Kind.GASTRIC_ENDOSCOPY, "ES", centre.id(), chief.id(), List.of(pool.get(0).id())))
                 .isInstanceOf(ProgrammeFault.class).extracting(f -> ((ProgrammeFault) f).key())
                 .isEqualTo(ProgrammeFault.READERS);
-        Programme programme = programmes.create(admin.id(), true, "胃内視鏡検診 " + centre.id(),
+        Programme programme = creation.create(admin.id(), true, "胃内視鏡検診 " + centre.id(),
                 Programme.Kind.GASTRIC_ENDOSCOPY, "ES", centre.id(), chief.id(),
                 pool.stream().map(User::id).toList()).orElseThrow();
 
         ReadingFixtures.Study study = ReadingFixtures.study(clients, port, identities, index, consents, admin.id(),
                 hospital, "ES");
         long before = audit.max();
-        ProgrammeStudy entry = programmes.submit(reader(submitter), study.uid(), programme.id()).orElseThrow();
+        ProgrammeStudy entry = submissions.submit(reader(submitter), study.uid(), programme.id()).orElseThrow();
         assertThat(rowsAbout(before, study)).isEqualTo(1);
-        assertThatThrownBy(() -> programmes.submit(reader(submitter), study.uid(), programme.id()))
+        assertThatThrownBy(() -> submissions.submit(reader(submitter), study.uid(), programme.id()))
                 .isInstanceOf(ProgrammeFault.class);
-        assertThat(programmes.submit(reader(stranger), study.uid(), programme.id())).as("not the stranger's to see")
+        assertThat(submissions.submit(reader(stranger), study.uid(), programme.id())).as("not the stranger's to see")
                 .isEmpty();
 
         User first = user(pool, entry.reading().first());
@@ -75,38 +85,38 @@ class DoubleReadingIT extends NetworkFixtures {
         assertThat(List.of(first.id(), second.id())).doesNotContain(submitter.id());
 
         // blind: each reader sees the entry with no other reading
-        Programmes.Shown firstSees = programmes.item(reader(first), entry.id()).orElseThrow();
+        Programmes.Shown firstSees = opening.item(reader(first), entry.id()).orElseThrow();
         assertThat(firstSees.role()).isEqualTo(Programmes.Role.READER);
         assertThat(firstSees.other()).isNull();
-        assertThat(programmes.item(reader(third), entry.id())).as("the third reads later, at the comparison").isEmpty();
-        assertThat(programmes.item(reader(nurse), entry.id())).isEmpty();
-        assertThat(programmes.item(reader(stranger), entry.id())).isEmpty();
-        assertThat(programmes.item(reader(first), 987_654_321L)).isEmpty();
+        assertThat(opening.item(reader(third), entry.id())).as("the third reads later, at the comparison").isEmpty();
+        assertThat(opening.item(reader(nurse), entry.id())).isEmpty();
+        assertThat(opening.item(reader(stranger), entry.id())).isEmpty();
+        assertThat(opening.item(reader(first), 987_654_321L)).isEmpty();
 
         before = audit.max();
-        assertThat(programmes.read(reader(first), entry.id(), ScreeningCategory.FURTHER_EXAM, "体部小弯に発赤")).isPresent();
+        assertThat(reading.read(reader(first), entry.id(), ScreeningCategory.FURTHER_EXAM, "体部小弯に発赤")).isPresent();
         assertThat(rowsAbout(before, study)).isEqualTo(1);
-        assertThat(programmes.read(reader(first), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null))
+        assertThat(reading.read(reader(first), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null))
                 .as("a reader reads once").isEmpty();
-        assertThat(programmes.item(reader(first), entry.id())).as("nor looks again while the other reads").isEmpty();
-        Programmes.Shown secondSees = programmes.item(reader(second), entry.id()).orElseThrow();
+        assertThat(opening.item(reader(first), entry.id())).as("nor looks again while the other reads").isEmpty();
+        Programmes.Shown secondSees = opening.item(reader(second), entry.id()).orElseThrow();
         assertThat(secondSees.other()).as("blind to the first reading").isNull();
-        assertThat(programmes.compare(reader(second), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null))
+        assertThat(comparing.compare(reader(second), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null))
                 .as("not at the comparison yet").isEmpty();
-        assertThat(programmes.read(reader(second), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null)).isPresent();
+        assertThat(reading.read(reader(second), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null)).isPresent();
 
         // the comparison: never one of the two readers; the third reader sees both
-        assertThat(programmes.compare(reader(first), entry.id(), ScreeningCategory.FURTHER_EXAM, null)).isEmpty();
-        Programmes.Shown thirdSees = programmes.item(reader(third), entry.id()).orElseThrow();
+        assertThat(comparing.compare(reader(first), entry.id(), ScreeningCategory.FURTHER_EXAM, null)).isEmpty();
+        Programmes.Shown thirdSees = opening.item(reader(third), entry.id()).orElseThrow();
         assertThat(thirdSees.role()).isEqualTo(Programmes.Role.COMPARER);
         assertThat(List.of(thirdSees.own(), thirdSees.other()))
                 .containsExactly(ScreeningCategory.FURTHER_EXAM, ScreeningCategory.NO_FURTHER_EXAM);
         before = audit.max();
-        ProgrammeStudy done = programmes.compare(reader(third), entry.id(), ScreeningCategory.FURTHER_EXAM, "要精検とする")
+        ProgrammeStudy done = comparing.compare(reader(third), entry.id(), ScreeningCategory.FURTHER_EXAM, "要精検とする")
                 .orElseThrow();
         assertThat(rowsAbout(before, study)).isEqualTo(1);
         assertThat(done.reading().phase()).isEqualTo(DoubleReading.Phase.FINAL);
-        assertThat(programmes.compare(reader(chief), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null))
+        assertThat(comparing.compare(reader(chief), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null))
                 .as("final takes no more steps").isEmpty();
 
         DiagnosticReport report = clients.fhirFor(port, hospital, "system/*.read").read()
@@ -117,12 +127,12 @@ class DoubleReadingIT extends NetworkFixtures {
         assertThat(report.getConclusionCode().get(1).getCodingFirstRep().getCode()).isEqualTo("DIFFERED");
         assertThat(report.getConclusion()).contains("要精検", "要精検とする");
 
-        assertThat(programmes.submitted(reader(submitter))).extracting(l -> l.entry().id()).contains(entry.id());
-        ProgrammeStatistics figures = programmes.statistics(reader(chief), false, programme.id()).orElseThrow();
+        assertThat(submissions.submitted(reader(submitter))).extracting(l -> l.entry().id()).contains(entry.id());
+        ProgrammeStatistics figures = statistics.statistics(reader(chief), false, programme.id()).orElseThrow();
         assertThat(List.of(figures.studies(), figures.finished(), figures.agreed(), figures.furtherExam()))
                 .containsExactly(1, 1, 0, 1);
-        assertThat(programmes.statistics(reader(first), false, programme.id())).isEmpty();
-        assertThat(programmes.statistics(reader(submitter), false, programme.id())).isEmpty();
+        assertThat(statistics.statistics(reader(first), false, programme.id())).isEmpty();
+        assertThat(statistics.statistics(reader(submitter), false, programme.id())).isEmpty();
     }
 
     @Test
@@ -132,23 +142,23 @@ class DoubleReadingIT extends NetworkFixtures {
         User chief = accounts.memberOf(centre, Profession.DOCTOR);
         List<User> pool = List.of(accounts.memberOf(centre, Profession.DOCTOR), accounts.memberOf(centre, Profession.DOCTOR));
         User admin = accounts.networkAdmin();
-        Programme programme = programmes.create(admin.id(), true, "胸部検診 " + centre.id(), Programme.Kind.CHEST_XRAY,
+        Programme programme = creation.create(admin.id(), true, "胸部検診 " + centre.id(), Programme.Kind.CHEST_XRAY,
                 "CR", centre.id(), chief.id(), pool.stream().map(User::id).toList()).orElseThrow();
         ReadingFixtures.Study study = ReadingFixtures.study(clients, port, identities, index, consents, admin.id(),
                 hospital, "CR");
-        ProgrammeStudy entry = programmes.submit(reader(accounts.memberOf(hospital, Profession.DOCTOR)), study.uid(),
+        ProgrammeStudy entry = submissions.submit(reader(accounts.memberOf(hospital, Profession.DOCTOR)), study.uid(),
                 programme.id()).orElseThrow();
         String viewer = "/imaging/viewer/studies/" + study.uid();
         assertThat(accounts.signedIn(port, pool.get(0)).get(viewer).statusCode()).isEqualTo(200);
         assertThat(accounts.signedIn(port, chief).get(viewer).statusCode()).as("not yet the chief's step").isEqualTo(404);
-        programmes.read(reader(pool.get(0)), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null).orElseThrow();
+        reading.read(reader(pool.get(0)), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null).orElseThrow();
         assertThat(accounts.signedIn(port, pool.get(0)).get(viewer).statusCode()).as("read: the grant ended")
                 .isEqualTo(404);
-        programmes.read(reader(pool.get(1)), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null).orElseThrow();
+        reading.read(reader(pool.get(1)), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null).orElseThrow();
         assertThat(accounts.signedIn(port, chief).get(viewer).statusCode()).isEqualTo(200);
-        programmes.compare(reader(chief), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null).orElseThrow();
+        comparing.compare(reader(chief), entry.id(), ScreeningCategory.NO_FURTHER_EXAM, null).orElseThrow();
         assertThat(accounts.signedIn(port, chief).get(viewer).statusCode()).as("final: the grant ended").isEqualTo(404);
-        assertThat(programmes.statistics(reader(chief), false, programme.id()).orElseThrow().agreed()).isEqualTo(1);
+        assertThat(statistics.statistics(reader(chief), false, programme.id()).orElseThrow().agreed()).isEqualTo(1);
     }
 
     /** Audit rows since {@code before} naming the study's ImagingStudy (the services are called without a session). */

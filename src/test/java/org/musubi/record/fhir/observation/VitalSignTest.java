@@ -22,12 +22,12 @@ class VitalSignTest {
         assertThat(code.getCoding()).extracting(c -> c.getSystem() + "|" + c.getCode()).containsExactly(
                 "http://loinc.org|59408-5", "http://loinc.org|2708-6");
         assertThat(code.getText()).isEqualTo("SpO2");
-        var quantity = VitalSign.BODY_TEMPERATURE.quantity(new BigDecimal("36.8"));
+        var quantity = VitalSign.BODY_TEMPERATURE.unit().quantity(new BigDecimal("36.8"));
         assertThat(quantity.getUnit() + " " + quantity.getCode()).isEqualTo("℃ Cel");
         assertThat(VitalSign.bloodPressure().getText()).isEqualTo("血圧");
-        assertThat(VitalSign.SPO2.plausible(new BigDecimal("101"))).isFalse();
-        assertThat(VitalSign.SPO2.plausible(new BigDecimal("96"))).isTrue();
-        assertThat(VitalSign.BMI.plausible(new BigDecimal("22"))).as("computed, never entered").isFalse();
+        assertThat(VitalSign.SPO2.range().plausible(new BigDecimal("101"))).isFalse();
+        assertThat(VitalSign.SPO2.range().plausible(new BigDecimal("96"))).isTrue();
+        assertThat(VitalSign.BMI.range().plausible(new BigDecimal("22"))).as("computed, never entered").isFalse();
     }
 
     @Test

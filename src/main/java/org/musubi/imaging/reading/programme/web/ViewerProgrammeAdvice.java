@@ -3,7 +3,7 @@ package org.musubi.imaging.reading.programme.web;
 import java.util.List;
 import org.musubi.imaging.proxy.OwnStudies;
 import org.musubi.imaging.reading.programme.Programme;
-import org.musubi.imaging.reading.programme.Programmes;
+import org.musubi.imaging.reading.programme.SubmitForDoubleReading;
 import org.musubi.record.Reader;
 import org.musubi.security.SignedIn;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 @ControllerAdvice(basePackages = "org.musubi.imaging.viewer.web")
 class ViewerProgrammeAdvice {
 
-    private final Programmes programmes;
+    private final SubmitForDoubleReading submissions;
     private final OwnStudies own;
 
-    ViewerProgrammeAdvice(Programmes programmes, OwnStudies own) {
-        this.programmes = programmes;
+    ViewerProgrammeAdvice(SubmitForDoubleReading submissions, OwnStudies own) {
+        this.submissions = submissions;
         this.own = own;
     }
 
@@ -32,6 +32,6 @@ class ViewerProgrammeAdvice {
     List<Programme> readingProgrammes(@AuthenticationPrincipal SignedIn me,
             @PathVariable(name = "study", required = false) String study) {
         Reader reader = me == null ? null : new Reader(me.userId(), me.facilityId());
-        return own.ownedBy(reader, study).map(s -> programmes.programmesFor(reader, s)).orElse(List.of());
+        return own.ownedBy(reader, study).map(s -> submissions.programmesFor(reader, s)).orElse(List.of());
     }
 }
