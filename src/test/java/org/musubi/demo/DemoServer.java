@@ -23,6 +23,7 @@ import org.musubi.testing.Chromium;
 import org.musubi.testing.NotDurable;
 import org.musubi.testing.TestPasswordHashing;
 import org.musubi.testing.WebSession;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -104,6 +105,10 @@ final class DemoServer {
      * session has ended, it waits for the next code.
      */
     static void logIn(Chromium browser, String page, String loginId) {
+        logIn(browser, page, loginId, true);
+    }
+
+    private static void logIn(Chromium browser, String page, String loginId, boolean mayTakeOver) {
         browser.open(page);
         int port = URI.create(browser.driver().getCurrentUrl()).getPort();
         browser.find("#username").sendKeys(loginId);
@@ -112,7 +117,10 @@ final class DemoServer {
         browser.await().until(ExpectedConditions.urlContains("/login/second-factor"));
         WebElement shown = browser.find("#demo-code");
         String validFrom = shown.getAttribute("data-valid-from");
-        if (Instant.parse(validFrom).isAfter(Instant.now()) && takeOver(browser, port, loginId)) {
+        if (mayTakeOver && Instant.parse(validFrom).isAfter(Instant.now()) && RECENT.containsKey(port + "/" + loginId)) {
+            if (!takeOver(browser, port, loginId)) {
+                logIn(browser, page, loginId, false); // that session has ended (a log-out): sign in afresh
+            }
             return;
         }
         awaitValid(validFrom);
@@ -126,19 +134,18 @@ final class DemoServer {
     /** Whether the browser now holds the session {@code loginId} last signed in with on this server, still open. */
     private static boolean takeOver(Chromium browser, int port, String loginId) {
         String cookies = RECENT.get(port + "/" + loginId);
-        if (cookies == null) {
-            return false;
-        }
         browser.driver().manage().deleteAllCookies();
         for (String pair : cookies.split("; ")) {
             int eq = pair.indexOf('=');
             browser.driver().manage().addCookie(new Cookie(pair.substring(0, eq), pair.substring(eq + 1), "/"));
         }
         browser.open("/");
-        if (!browser.path().startsWith("/login") && !browser.path().startsWith("/phr/login")) {
+        // signed in: the header's log-out form (an ended session shows "/" as the public front door, or a login page)
+        if (!browser.driver().findElements(By.cssSelector("form[action$='/logout']")).isEmpty()) {
             return true;
         }
         RECENT.remove(port + "/" + loginId);
+        browser.driver().manage().deleteAllCookies();
         return false;
     }
 
