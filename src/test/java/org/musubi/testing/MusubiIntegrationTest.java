@@ -21,9 +21,7 @@ import org.springframework.boot.test.context.SpringBootTest;
         // (the crash drills kill Musubi, never this cluster), and its fsyncs cost the attacker suite about a tenth of
         // its time (bench/README.md, "Stop 65"). The product's default is durable: EmbeddedDurabilityIT proves it on a
         // cluster started as Musubi starts one with nothing configured.
-        "musubi.database.embedded.settings[fsync]=off",
-        "musubi.database.embedded.settings[synchronous_commit]=off",
-        "musubi.database.embedded.settings[full_page_writes]=off",
+        NotDurable.FSYNC, NotDurable.SYNCHRONOUS_COMMIT, NotDurable.FULL_PAGE_WRITES,
         "musubi.demo.enabled=true",
         // The demo's imported records are proved by DemoRecordsIT; other tests start without them.
         "musubi.demo.import-persons=0",

@@ -10,10 +10,14 @@ import java.util.List;
  */
 public final class NotDurable {
 
+    /** No fsync, as a Spring property (a constant, for annotations such as {@link MusubiIntegrationTest}'s). */
+    public static final String FSYNC = "musubi.database.embedded.settings[fsync]=off";
+    /** No synchronous commit. */
+    public static final String SYNCHRONOUS_COMMIT = "musubi.database.embedded.settings[synchronous_commit]=off";
+    /** No full-page writes. */
+    public static final String FULL_PAGE_WRITES = "musubi.database.embedded.settings[full_page_writes]=off";
     /** As Spring properties ({@code name=value}). */
-    public static final List<String> PROPERTIES = List.of("musubi.database.embedded.settings[fsync]=off",
-            "musubi.database.embedded.settings[synchronous_commit]=off",
-            "musubi.database.embedded.settings[full_page_writes]=off");
+    public static final List<String> PROPERTIES = List.of(FSYNC, SYNCHRONOUS_COMMIT, FULL_PAGE_WRITES);
 
     private NotDurable() {
     }
