@@ -15,6 +15,7 @@ import org.musubi.scan.Scanner;
 import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.WriteRecords;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,8 +40,9 @@ class BoxConfiguration {
 
     @Bean
     BoxPatients boxPatients(PersonAccess access, WriteRecords writes, BlobStore blobs, ResourceEncoder encoder,
-                            BlobProperties blob) {
-        return new BoxPatients(access, writes, new BoxRecords(blobs, encoder, blob.maxSize().toBytes(), Clock.systemUTC()));
+                            BlobProperties blob, Disclose disclose) {
+        return new BoxPatients(access, writes, new BoxRecords(blobs, encoder, blob.maxSize().toBytes(), Clock.systemUTC()),
+                disclose);
     }
 
     @Bean

@@ -15,6 +15,7 @@ import org.musubi.policy.Decision;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
 import org.musubi.policy.PersonView;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.record.Reader;
 import org.musubi.record.WriteRecords;
 
@@ -33,11 +34,13 @@ public final class BoxPatients {
     private final PersonAccess access;
     private final WriteRecords writes;
     private final BoxRecords records;
+    private final Disclose disclose;
 
-    BoxPatients(PersonAccess access, WriteRecords writes, BoxRecords records) {
+    BoxPatients(PersonAccess access, WriteRecords writes, BoxRecords records, Disclose disclose) {
         this.access = access;
         this.writes = writes;
         this.records = records;
+        this.disclose = disclose;
     }
 
     /** Whether the sender's facility may name the person on a file (standing; not audited: the send is). */
@@ -45,7 +48,7 @@ public final class BoxPatients {
         return sender.facilityId() != null && access.standing(sender.facilityId(), personId);
     }
 
-    /** Each recipient's decision (not audited: the send is). */
+    /** Each recipient's decision on the file about to be sent (not audited: the send is). */
     Map<Long, Decision> recipients(long personId, long senderFacilityId, Collection<Long> users) {
         return access.disclosedTo(Disclosure.file(personId, senderFacilityId), users);
     }
@@ -67,8 +70,9 @@ public final class BoxPatients {
 
     /**
      * One file sent about the person: {@code store} keeps its rows (given the record document's id, null when not
-     * attached) inside the interaction, which the sender's standing gates; with {@code attach}, the content {@code
-     * content} opens is entered into the record first. The value is null when refused.
+     * attached) inside the interaction, which the sender's standing gates, and the file is disclosed to whoever it was
+     * sent to (until it expires) in the same transaction; with {@code attach}, the content {@code content} opens is
+     * entered into the record first. The value is null when refused.
      */
     Interaction<Entered> enter(Reader sender, long personId, BoxFile file, String senderName, boolean attach,
                                Supplier<InputStream> content, Function<String, Void> store) {
@@ -87,6 +91,8 @@ public final class BoxPatients {
                 }
             }
             store.apply(document);
+            disclose.disclose(source(file), Disclosure.file(personId, file.senderFacility() == null ? 0
+                    : file.senderFacility()), null, file.expiresAt());
             entry.wrote(List.of(TYPE + "/" + file.id()));
             return new Entered(document, null);
         });
@@ -109,11 +115,15 @@ public final class BoxPatients {
     /** A download of a file about the person by {@code reader}: decided now, one audit row naming the person. */
     <T> Interaction<T> download(Reader reader, BoxFile file, Supplier<T> open) {
         return access.interactDisclosed(reader.userId(), disclosure(file), AuditAction.READ, TYPE,
-                view -> Interaction.permitted(open.get(), view.decision(), List.of(file.id().toString())));
+                (made, view) -> Interaction.permitted(open.get(), view.decision(), List.of(file.id().toString())));
     }
 
-    /** The file as what its sender let its recipients see. */
-    private static Disclosure disclosure(BoxFile file) {
-        return Disclosure.file(file.personId(), file.senderFacility() == null ? 0 : file.senderFacility());
+    /** The id of the disclosure the file was sent with: what its sender let its recipients see. */
+    private long disclosure(BoxFile file) {
+        return disclose.idOf(source(file));
+    }
+
+    private static String source(BoxFile file) {
+        return "box-file:" + file.id();
     }
 }

@@ -79,6 +79,7 @@ public final class AskConsultation {
                             asker.userId(), question.addresseeFacility(), named, department, subject, patientName,
                             headerId, ConsultStatus.OPEN, null, null, now, now);
                     rows.insert(thread);
+                    consultations.disclose(thread);
                     String sender = consultations.sender(asker);
                     List<ResourceWrite> message = resources.message(headerId, null, subject,
                             new ConsultResources.Draft(text, referenced, question.uploads()), sender, recipient, now,

@@ -15,6 +15,7 @@ import org.musubi.identity.LinkMethod;
 import org.musubi.identity.SourcePatient;
 import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.record.IdKeys;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceEncoder;
@@ -45,7 +46,7 @@ class ConsultConfiguration {
     Consultations consultations(ReadRecords reads, WriteRecords writes, JdbcClient jdbc, FhirContext context,
                                 ResourceEncoder encoder, BlobStore blobs, BlobProperties blob, PersonAccess access,
                                 Audit audit, Users users, Facilities facilities, Standby standby,
-                                LinkSourcePatient link, IdKeys keys) {
+                                LinkSourcePatient link, IdKeys keys, Disclose disclose) {
         ConsultContext.Directory directory = new ConsultContext.Directory() {
             @Override
             public boolean askable(long facilityId) {
@@ -87,7 +88,8 @@ class ConsultConfiguration {
         };
         return new Consultations(reads, writes, new JdbcConsultRows(jdbc),
                 new ConsultResources(context, encoder, blobs, blob.maxSize().toBytes()),
-                new ConsultContext(access, audit, directory, patients, standby::readOnly, Clock.systemUTC()));
+                new ConsultContext(access, audit, directory, patients, standby::readOnly, Clock.systemUTC(),
+                        disclose));
     }
 
     @Bean

@@ -7,15 +7,18 @@ import org.musubi.audit.Audit;
 import org.musubi.identity.SourcePatient;
 import org.musubi.policy.PersonAccess;
 import org.musubi.policy.PersonView;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.record.Reader;
 
 /**
  * What the consultations ask besides the record's doors and their rows: the access policy (who may take part in
  * correspondence at all), the audit (a listing's one row), the directory (who may be asked), the asker's patient (the
- * source patient a thread is stored under), whether the node is a read-only standby, and the clock.
+ * source patient a thread is stored under), whether the node is a read-only standby, the clock, and the policy's
+ * disclosures (a thread asked is disclosed to its addressee in the asking transaction; the addressee reads and answers
+ * it by that disclosure's id).
  */
 public record ConsultContext(PersonAccess access, Audit audit, Directory directory, AskersPatient patients,
-                             BooleanSupplier readOnly, Clock clock) {
+                             BooleanSupplier readOnly, Clock clock, Disclose disclose) {
 
     /**
      * The patient as the asking facility knows them: its own source patient when the decision read one (its system

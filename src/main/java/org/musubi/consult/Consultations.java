@@ -134,9 +134,8 @@ public final class Consultations {
             return Optional.ofNullable(done.value());
         }
         ConsultThread[] changed = new ConsultThread[1];
-        Interaction<WriteRecords.Answered> done = writes.answerDisclosed(reader, Disclosure.consultation(
-                thread.personId(), thread.patientKey(), thread.addresseeFacility()), List.of(thread.headerId()),
-                AuditAction.CREATE, TYPE, read -> {
+        Interaction<WriteRecords.Answered> done = writes.answerDisclosed(reader, disclosureOf(thread),
+                List.of(thread.headerId()), AuditAction.CREATE, TYPE, read -> {
                     List<ResourceWrite> message = resources.message(messageId, thread.headerId(), null,
                             new ConsultResources.Draft(text, List.of(), post.uploads()), sender, null, now,
                             thread.patientKey(), thread.askingFacility());
@@ -189,8 +188,25 @@ public final class Consultations {
     Interaction<List<StoredResource>> read(Reader reader, ConsultThread thread, List<String> ids) {
         return thread.askedBy(reader)
                 ? reads.readPerson(reader, thread.personId(), AuditAction.READ, TYPE, record -> record.contents(ids))
-                : reads.readDisclosed(reader, Disclosure.consultation(thread.personId(), thread.patientKey(),
-                        thread.addresseeFacility()), ids, AuditAction.READ, TYPE);
+                : reads.readDisclosed(reader, disclosureOf(thread), ids, AuditAction.READ, TYPE);
+    }
+
+    /**
+     * Records the thread just asked as what its addressee (the facility, the named specialist) is let see, in the
+     * asking transaction: the thread's rows under the asker's source patient, and the record items it references.
+     */
+    void disclose(ConsultThread thread) {
+        context.disclose().disclose(source(thread), Disclosure.consultation(thread.personId(), thread.patientKey(),
+                thread.addresseeFacility()).from(thread.askingFacility()), null, null);
+    }
+
+    /** The id of the disclosure the thread was asked with, which the addressee reads and answers it by. */
+    long disclosureOf(ConsultThread thread) {
+        return context.disclose().idOf(source(thread));
+    }
+
+    private static String source(ConsultThread thread) {
+        return "consultation:" + thread.id();
     }
 
     /** The thread when the reader takes part in it; otherwise null, after the one audit row of a thread not there. */

@@ -3,6 +3,7 @@ package org.musubi.policy;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
@@ -71,20 +72,30 @@ public interface PersonAccess {
 
     /**
      * One interaction of the party a disclosure was made to with what it let that party see ({@link
-     * AccessPolicy#decideDisclosed}): the decision is the disclosure's as a whole, and the view judges each item by
-     * the same rule; it opens no person (a party learns who the patient is from what was sent, not from the network's
-     * registry) and its sources are what the kind reaches ({@link DisclosureKind.Reach}: the patient it was made from,
-     * every source patient of the person, or none). A disclosure made from a patient that is not the person's is
-     * refused as an unknown person. Purpose TREATMENT; exactly one audit row, naming the person for their access log.
+     * AccessPolicy#decideDisclosed}): the disclosure is the one stored with id {@code disclosureId} (made by the wing
+     * with {@code policy.disclosure.Disclose}); the decision is the disclosure's as a whole, and the view judges each
+     * item by the same rule; it opens no person (a party learns who the patient is from what was sent, not from the
+     * network's registry) and its sources are what the kind reaches ({@link DisclosureKind.Reach}: the patient it was
+     * made from, every source patient of the person, or none). The body gets the disclosure as made (with the facility
+     * it was made from) and the view. An id no disclosure has, and a disclosure made from a patient that is not the
+     * person's, are refused as an unknown person. Purpose TREATMENT; exactly one audit row, naming the person for
+     * their access log.
      */
-    <T> Interaction<T> interactDisclosed(long userId, Disclosure disclosure, AuditAction action, String resourceType,
-                                         Function<PersonView, Interaction<T>> body);
+    <T> Interaction<T> interactDisclosed(long userId, long disclosureId, AuditAction action, String resourceType,
+                                         BiFunction<Disclosure, PersonView, Interaction<T>> body);
 
     /**
-     * The decision of {@link AccessPolicy#decideDisclosed} on the disclosure as a whole for each of {@code userIds}
-     * (e.g. the recipients of a file being sent), by user id. Not audited: the act it belongs to is, once.
+     * The decision of {@link AccessPolicy#decideDisclosed} on a disclosure about to be made, as a whole, for each of
+     * {@code userIds} (e.g. the recipients of a file being sent), by user id. Not audited: the act it belongs to is,
+     * once.
      */
     Map<Long, Decision> disclosedTo(Disclosure disclosure, Collection<Long> userIds);
+
+    /**
+     * {@link #disclosedTo(Disclosure, Collection)} for the disclosure stored with id {@code disclosureId}; an id no
+     * disclosure has is refused as an unknown person. Not audited.
+     */
+    Map<Long, Decision> disclosedTo(long disclosureId, Collection<Long> userIds);
 
     /**
      * May the user list what was disclosed to and by their facility ({@link AccessPolicy#decideInbox})? Not audited:

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.musubi.audit.Audit;
@@ -268,15 +267,25 @@ public final class ReadRecords {
     /**
      * The rows {@code ids} of what a disclosure ({@link Disclosure}: a letter, a consultation, a study sent for
      * reading) let the reader see, as the party it was made to ({@link org.musubi.policy.AccessPolicy#decideDisclosed}):
-     * read before any link, under the sources the disclosure reaches, each row judged on its own and shown only when
+     * the disclosure is the one stored with id {@code disclosureId} when the wing made what it sent
+     * ({@code policy.disclosure.Disclose}), read by the policy; an id nobody was given is refused as an unknown person.
+     * Read before any link, under the sources the disclosure reaches, each row judged on its own and shown only when
      * its kind shows rows of its category ({@link org.musubi.policy.DisclosureKind#shows}); nothing else of the record
      * is read. Which rows were sent is the wing's to say (its own table). The party is not the sender: the rows come
      * without insured-person numbers ({@link #shown}). One audit row, refused or not; the rows are in the order of
      * {@code ids}.
      */
-    public Interaction<List<StoredResource>> readDisclosed(Reader reader, Disclosure disclosure, List<String> ids,
+    public Interaction<List<StoredResource>> readDisclosed(Reader reader, long disclosureId, List<String> ids,
                                                            AuditAction action, String auditedAs) {
-        return disclosed(reader, disclosure, ids, action, auditedAs, (rows, named) -> rows);
+        return disclosed(reader, disclosureId, ids, action, auditedAs, (made, rows, named) -> rows);
+    }
+
+    /** What runs on what a disclosure let the party read, in the read's interaction ({@link #disclosed}). */
+    @FunctionalInterface
+    interface OnDisclosed<T> {
+
+        /** {@code made}: the disclosure as made; {@code rows}: what was read; {@code named}: the audit row's names. */
+        T apply(Disclosure made, List<StoredResource> rows, List<String> named);
     }
 
     /**
@@ -284,16 +293,16 @@ public final class ReadRecords {
      * ({@link WriteRecords#answerDisclosed}) adds the {@code Type/id} it wrote to the list it is given, and the one
      * audit row names them too. The body does not run when refused.
      */
-    <T> Interaction<T> disclosed(Reader reader, Disclosure disclosure, List<String> ids, AuditAction action,
-                                 String auditedAs, BiFunction<List<StoredResource>, List<String>, T> body) {
-        return access.interactDisclosed(reader.userId(), disclosure, action, auditedAs, view -> {
+    <T> Interaction<T> disclosed(Reader reader, long disclosureId, List<String> ids, AuditAction action,
+                                 String auditedAs, OnDisclosed<T> body) {
+        return access.interactDisclosed(reader.userId(), disclosureId, action, auditedAs, (made, view) -> {
             Set<Long> keys = view.sources().stream().map(SourcePatient::id).collect(Collectors.toSet());
             Map<String, StoredResource> read = new HashMap<>();
             store.contents(keys, allowed(view, view.sources()), ids).stream()
-                    .filter(r -> disclosure.kind().shows(r.category())).forEach(r -> read.put(r.id(), r));
+                    .filter(r -> made.kind().shows(r.category())).forEach(r -> read.put(r.id(), r));
             List<StoredResource> rows = shown(reader, ids.stream().map(read::get).filter(Objects::nonNull).toList());
             List<String> named = new ArrayList<>(rows.stream().map(r -> r.type() + "/" + r.id()).toList());
-            T value = body.apply(rows, named);
+            T value = body.apply(made, rows, named);
             return Interaction.permitted(value, view.decision(), named);
         });
     }

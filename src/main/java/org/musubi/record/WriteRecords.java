@@ -102,9 +102,9 @@ public final class WriteRecords {
     }
 
     /**
-     * The party a disclosure ({@link Disclosure}) was made to reads what it was sent and answers it — the letter's
-     * addressee changes the letter's Task, a consultation's specialist adds messages and attachments, a reading centre
-     * adds its report — though what it answers is stored under the patient and facility the disclosure was made from:
+     * The party a disclosure ({@link Disclosure}: the one stored with id {@code disclosureId}) was made to reads what
+     * it was sent and answers it — the letter's addressee changes the letter's Task, a consultation's specialist adds
+     * messages and attachments, a reading centre adds its report — though what it answers is stored under the patient and facility the disclosure was made from:
      * decided by the read door ({@link ReadRecords#readDisclosed}), then {@code answer} asked for the writes given what
      * was read (empty: nothing to store), as the kind allows ({@link DisclosureKind.Answer}: asked only when a row read
      * is under that patient, or when everything asked is there and none of it deleted). Only the kind's types, under
@@ -113,41 +113,46 @@ public final class WriteRecords {
      * with the one audit row naming what was read and written (a change by its new version). The value is null when
      * refused; its {@code read} is empty when nothing asked is there for the reader.
      */
-    public Interaction<Answered> answerDisclosed(Reader reader, Disclosure disclosure, List<String> ids,
+    public Interaction<Answered> answerDisclosed(Reader reader, long disclosureId, List<String> ids,
                                                  AuditAction action, String auditedAs,
                                                  Function<List<StoredResource>, List<ResourceWrite>> answer) {
+        return audit.allOrNothing(() -> reads.disclosed(reader, disclosureId, ids, action, auditedAs,
+                (disclosure, read, named) -> answered(reader, disclosure, read, named, answer)));
+    }
+
+    /** {@link #answerDisclosed} once read, as the disclosure as made ({@code disclosure}) lets the party answer. */
+    private Answered answered(Reader reader, Disclosure disclosure, List<StoredResource> read, List<String> named,
+                              Function<List<StoredResource>, List<ResourceWrite>> answer) {
         DisclosureKind kind = disclosure.kind();
-        return audit.allOrNothing(() -> reads.disclosed(reader, disclosure, ids, action, auditedAs, (read, named) -> {
-            boolean asked = switch (kind.answer()) {
-                case NOTHING -> false;
-                case CHANGE_WHAT_WAS_READ -> true;
-                case NEW_UNDER_WHAT_WAS_ASKED -> read.stream().anyMatch(r -> r.patientKey() == disclosure.fromPatientId());
-                case NEW_WHEN_ALL_IS_THERE -> !read.isEmpty() && read.stream().noneMatch(StoredResource::deleted);
-            };
-            if (!asked) {
-                boolean nothingThere = kind.answer() == DisclosureKind.Answer.NEW_WHEN_ALL_IS_THERE;
-                return new Answered(nothingThere ? List.of() : read, List.of());
+        boolean asked = switch (kind.answer()) {
+            case NOTHING -> false;
+            case CHANGE_WHAT_WAS_READ -> true;
+            case NEW_UNDER_WHAT_WAS_ASKED -> read.stream().anyMatch(r -> r.patientKey() == disclosure.fromPatientId());
+            case NEW_WHEN_ALL_IS_THERE -> !read.isEmpty() && read.stream().noneMatch(StoredResource::deleted);
+        };
+        if (!asked) {
+            boolean nothingThere = kind.answer() == DisclosureKind.Answer.NEW_WHEN_ALL_IS_THERE;
+            return new Answered(nothingThere ? List.of() : read, List.of());
+        }
+        List<ResourceWrite> writes = answer.apply(read);
+        if (writes.isEmpty()) {
+            return new Answered(read, List.of());
+        }
+        long patient = disclosure.fromPatientId();
+        long facility = identities.sourcePatient(patient).orElseThrow().facilityId();
+        boolean change = kind.answer() == DisclosureKind.Answer.CHANGE_WHAT_WAS_READ;
+        for (ResourceWrite write : writes) {
+            boolean ours = write.sourceFacilityId() == facility && write.patientKey() == patient
+                    && kind.answers().contains(write.type()) && write.id() != null;
+            boolean allowed = change ? read.stream().anyMatch(r -> !r.deleted() && r.type().equals(write.type())
+                    && r.id().equals(write.id())) : store.find(write.type(), write.id()).isEmpty();
+            if (!ours || !allowed) {
+                throw new NotOwner(write.type(), write.id());
             }
-            List<ResourceWrite> writes = answer.apply(read);
-            if (writes.isEmpty()) {
-                return new Answered(read, List.of());
-            }
-            long patient = disclosure.fromPatientId();
-            long facility = identities.sourcePatient(patient).orElseThrow().facilityId();
-            boolean change = kind.answer() == DisclosureKind.Answer.CHANGE_WHAT_WAS_READ;
-            for (ResourceWrite write : writes) {
-                boolean ours = write.sourceFacilityId() == facility && write.patientKey() == patient
-                        && kind.answers().contains(write.type()) && write.id() != null;
-                boolean allowed = change ? read.stream().anyMatch(r -> !r.deleted() && r.type().equals(write.type())
-                        && r.id().equals(write.id())) : store.find(write.type(), write.id()).isEmpty();
-                if (!ours || !allowed) {
-                    throw new NotOwner(write.type(), write.id());
-                }
-            }
-            List<Written> written = store.writeOwn(facility, writes, reader.userId());
-            written.forEach(w -> named.add(w.type() + "/" + w.id() + (change ? "/_history/" + w.version() : "")));
-            return new Answered(read, written);
-        }));
+        }
+        List<Written> written = store.writeOwn(facility, writes, reader.userId());
+        written.forEach(w -> named.add(w.type() + "/" + w.id() + (change ? "/_history/" + w.version() : "")));
+        return new Answered(read, written);
     }
 
     /** What a device's findings may store: the device, its observations and its report. */

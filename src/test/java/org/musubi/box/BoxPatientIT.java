@@ -26,10 +26,12 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
+import org.musubi.testing.DisclosuresMade;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A Box file about a patient never becomes a way to read the patient: only a facility with standing (a card-made
@@ -53,6 +55,8 @@ class BoxPatientIT extends NetworkFixtures {
     ReadRecords reads;
     @Autowired
     BlobStore blobs;
+    @Autowired
+    TransactionTemplate transactions;
 
     record Patient(long person, String regionalId) {
     }
@@ -159,6 +163,36 @@ class BoxPatientIT extends NetworkFixtures {
         try (InputStream in = blobs.open(sha).orElseThrow()) {
             assertThat(in.readAllBytes()).as("the record's Binary keeps its bytes").isEqualTo(bytes);
         }
+    }
+
+    /**
+     * Sending a file about a patient discloses it to its recipients (issue 68): exactly one disclosure per file, until
+     * the file expires, written in the sending transaction — a send rolled back leaves neither the file nor its
+     * disclosure; a file about nobody discloses nothing.
+     */
+    @Test
+    void aFileAboutAPatientIsDisclosedOnceInTheSendingTransaction() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
+        User nurse = accounts.memberOf(accounts.newHospital(), Profession.NURSE);
+        Patient patient = patientAt(clinic);
+        Box.Recipients toNurse = new Box.Recipients(Set.of(nurse.id()), null, null);
+
+        BoxFile undone = DisclosuresMade.rolledBack(transactions, () -> sendFiles.send(reader(doctor),
+                List.of(upload("undone")), toNurse, null, new Box.About(patient.person(), false)).files().getFirst());
+        BoxFile file = sendFiles.send(reader(doctor), List.of(upload("sent")), toNurse, null,
+                new Box.About(patient.person(), false)).files().getFirst();
+        BoxFile nobodys = sendFiles.send(reader(doctor), List.of(upload("about nobody")), toNurse, null)
+                .files().getFirst();
+
+        assertThat(DisclosuresMade.count(jdbc, "box-file:" + file.id())).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT until FROM disclosure WHERE source = ?").param("box-file:" + file.id())
+                .query(java.sql.Timestamp.class).single().toInstant())
+                .isEqualTo(file.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS));
+        assertThat(DisclosuresMade.count(jdbc, "box-file:" + nobodys.id())).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM box_file WHERE id = ?").param(undone.id()).query(Long.class)
+                .single()).isZero();
+        assertThat(DisclosuresMade.count(jdbc, "box-file:" + undone.id())).isZero();
     }
 
     private Patient patientAt(Facility clinic) {

@@ -26,6 +26,7 @@ import org.musubi.consult.jdbc.JdbcConsultRows;
 import org.musubi.identity.IdentityStore;
 import org.musubi.policy.Permit;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.ResourceEncoder;
@@ -35,12 +36,14 @@ import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
+import org.musubi.testing.DisclosuresMade;
 import org.musubi.testing.FhirHttp;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Case consultations on the real database: a clinic's doctor asks a hospital's specialist about a linked, consented
@@ -84,6 +87,10 @@ class ConsultationsIT extends NetworkFixtures {
     BlobStore blobs;
     @Autowired
     Audit auditor;
+    @Autowired
+    Disclose disclose;
+    @Autowired
+    TransactionTemplate transactions;
     @Autowired
     Users users;
 
@@ -406,6 +413,26 @@ class ConsultationsIT extends NetworkFixtures {
         assertThat(found.body()).contains("外来でお受けします。").contains("\"total\":1");
     }
 
+    /**
+     * Asking a consultation discloses the thread to its addressee (issue 68): exactly one disclosure, written in the
+     * asking transaction — an asking rolled back leaves neither the thread nor its disclosure.
+     */
+    @Test
+    void aThreadAskedIsDisclosedToItsAddresseeOnceInTheAskingTransaction() {
+        Consultations.Question question = new Consultations.Question(hospital.id(), specialist.id(), null, "件名",
+                "本文", List.of(), List.of());
+
+        ConsultThread thread = askConsultation.ask(reader(doctor), person, question).orElseThrow();
+        ConsultThread undone = DisclosuresMade.rolledBack(transactions,
+                () -> askConsultation.ask(reader(doctor), person, question).orElseThrow());
+
+        assertThat(DisclosuresMade.count(jdbc, "consultation:" + thread.id())).isEqualTo(1);
+        assertThat(openConsultation.open(reader(specialist), thread.id())).isPresent();
+        assertThat(jdbc.sql("SELECT count(*) FROM consult_thread WHERE id = ?").param(undone.id()).query(Long.class)
+                .single()).isZero();
+        assertThat(DisclosuresMade.count(jdbc, "consultation:" + undone.id())).isZero();
+    }
+
     @Test
     void aReadOnlyStandbyReadsWithoutMarkingReadAndRefusesPosting() {
         ConsultThread thread = askConsultation.ask(reader(doctor), person, new Consultations.Question(hospital.id(),
@@ -434,7 +461,7 @@ class ConsultationsIT extends NetworkFixtures {
         Consultations standby = new Consultations(reads, writes, new JdbcConsultRows(jdbc),
                 new ConsultResources(fhirContext, encoder, blobs, 1_000_000),
                 new ConsultContext(access, auditor, directory, (asker, view) -> Optional.empty(), () -> true,
-                        Clock.systemUTC()));
+                        Clock.systemUTC(), disclose));
         long before = audit.max();
         assertThat(new OpenConsultation(standby).open(reader(specialist), thread.id()).orElseThrow().messages()).hasSize(1);
         assertThat(rows(before, specialist)).hasSize(1);

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.util.List;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.Composition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.Disclosure;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.policy.DataCategory;
@@ -17,6 +19,7 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
+import org.musubi.testing.AuditRows;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
@@ -35,6 +38,10 @@ class AddressedLettersIT extends NetworkFixtures {
     ReadRecords records;
     @Autowired
     org.musubi.identity.IdentityStore identities;
+    @Autowired
+    WriteRecords writes;
+    @Autowired
+    Disclose disclose;
 
     private record Letter(long person, long senderPatient, String regionalId, String composition, String task,
                           String lab) {
@@ -49,7 +56,7 @@ class AddressedLettersIT extends NetworkFixtures {
         long before = audit.max();
 
         var read = records.readDisclosed(reader(doctor),
-                Disclosure.letter(letter.person(), letter.senderPatient(), clinic.id()), List.of(letter.composition(), letter.lab(), letter.task()), AuditAction.READ, "letter");
+                disclosed(letter, clinic), List.of(letter.composition(), letter.lab(), letter.task()), AuditAction.READ, "letter");
 
         assertThat(read.permitted()).isTrue();
         assertThat(read.value()).extracting(StoredResource::id).containsExactly(letter.composition(), letter.task());
@@ -71,7 +78,7 @@ class AddressedLettersIT extends NetworkFixtures {
         List<String> ids = List.of(letter.composition(), letter.task());
 
         long before = audit.max();
-        Disclosure sent = Disclosure.letter(letter.person(), letter.senderPatient(), clinic.id());
+        long sent = disclosed(letter, clinic);
         var stranger = records.readDisclosed(reader(accounts.memberOf(pharmacy, Profession.PHARMACIST)), sent, ids,
                 AuditAction.READ, "letter");
         var therapist = records.readDisclosed(reader(accounts.memberOf(clinic, Profession.PHYSICAL_THERAPIST)), sent,
@@ -84,6 +91,47 @@ class AddressedLettersIT extends NetworkFixtures {
         assertThat(audit.forPatient(before, letter.regionalId())).containsExactly(
                 "READ DENY policy.deny.notAddressed", "READ DENY policy.deny.categoryNotAllowedForProfession",
                 "READ DENY policy.deny.facilityBlocked");
+    }
+
+    @Test
+    void aGuessedIdOrADisclosureMadeToAnotherFacilityReadsNothingLikeARefusalWithOneAuditRowEach() {
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility other = accounts.newHospital();
+        Letter letter = letter(hospital);
+        List<String> ids = List.of(letter.composition(), letter.task());
+        long toOther = disclosed(letter, other);
+        Reader doctor = reader(accounts.memberOf(clinic, Profession.DOCTOR));
+
+        long before = audit.max();
+        var guessed = records.readDisclosed(doctor, Long.MAX_VALUE, ids, AuditAction.READ, "letter");
+        var none = records.readDisclosed(doctor, 0, ids, AuditAction.READ, "letter");
+        long between = audit.max();
+        var foreign = records.readDisclosed(doctor, toOther, ids, AuditAction.READ, "letter");
+        var answered = writes.answerDisclosed(doctor, Long.MAX_VALUE, ids, AuditAction.UPDATE, "letter",
+                read -> { throw new AssertionError("a refused answer writes nothing"); });
+
+        assertThat(List.of(guessed, none, foreign)).allMatch(r -> !r.permitted() && r.value() == null);
+        assertThat(answered.permitted()).isFalse();
+        assertThat(answered.value()).isNull();
+        List<AuditRows.Row> rows = audit.rowsSince(before).stream().filter(r -> r.resourceType().equals("letter"))
+                .toList();
+        assertThat(rows).as("one audit row each").hasSize(4);
+        assertThat(List.of(rows.get(0), rows.get(1), rows.get(3))).allSatisfy(row -> {
+            assertThat(row.outcome()).isEqualTo("DENY");
+            assertThat(row.reason()).isEqualTo("policy.deny.unknownPerson");
+            assertThat(row.patientId()).as("an id nobody was given names no person").isNull();
+            assertThat(row.resourceIds()).isEmpty();
+        });
+        assertThat(audit.forPatient(between, letter.regionalId()))
+                .as("another facility's disclosure: refused as not addressed to the reader, naming the person")
+                .containsExactly("READ DENY policy.deny.notAddressed");
+    }
+
+    /** The letter as disclosed to {@code to} (as the letters' exchange discloses one when it is sent). */
+    private long disclosed(Letter letter, Facility to) {
+        return disclose.disclose("test-letter:" + UUID.randomUUID(),
+                Disclosure.letter(letter.person(), letter.senderPatient(), to.id()));
     }
 
     private static Reader reader(User user) {

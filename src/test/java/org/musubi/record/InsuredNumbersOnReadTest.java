@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.musubi.policy.Disclosure;
@@ -64,6 +65,13 @@ class InsuredNumbersOnReadTest {
             "Bundle/b1", stored("Bundle", "b1", 1, BUNDLE),
             "Condition/c1", stored("Condition", "c1", 1, CONDITION));
 
+    /** Two disclosures' ids, and the disclosures the policy reads by them: a letter and a consultation to OTHER. */
+    private static final long LETTER = 1;
+    private static final long CONSULTATION = 2;
+    private static final Map<Long, Disclosure> DISCLOSED = Map.of(
+            LETTER, Disclosure.letter(100, 1, OTHER).from(SENDER),
+            CONSULTATION, Disclosure.consultation(100, 1, OTHER).from(SENDER));
+
     private final ReadRecords reads = new ReadRecords(store(), access(), identities(), fake(Audit.class, Map.of()));
 
     @Test
@@ -117,10 +125,10 @@ class InsuredNumbersOnReadTest {
         assertThat(reads.readPerson(SENDERS_DOCTOR, 100, AuditAction.READ, "test",
                 record -> record.contents(List.of("p1")).getFirst().json()).value()).contains(NUMBER);
 
-        assertThat(reads.readDisclosed(OTHER_DOCTOR, Disclosure.letter(100, 1, OTHER), List.of("b1"), AuditAction.READ,
+        assertThat(reads.readDisclosed(OTHER_DOCTOR, LETTER, List.of("b1"), AuditAction.READ,
                 "Letter")
                 .value()).hasSize(1).allSatisfy(r -> assertThat(r.json()).doesNotContain(NUMBER));
-        assertThat(reads.readDisclosed(OTHER_DOCTOR, Disclosure.consultation(100, 1, OTHER), List.of("c1"),
+        assertThat(reads.readDisclosed(OTHER_DOCTOR, CONSULTATION, List.of("c1"),
                 AuditAction.READ, "Consultation")
                 .value()).hasSize(1).allSatisfy(r -> assertThat(r.json()).doesNotContain(NUMBER));
 
@@ -164,8 +172,13 @@ class InsuredNumbersOnReadTest {
             Function<PersonView, Object> run = (Function<PersonView, Object>) a[a.length - 1];
             return run.apply(view());
         };
+        Function<Object[], Object> disclosed = a -> {
+            @SuppressWarnings("unchecked")
+            BiFunction<Disclosure, PersonView, Object> run = (BiFunction<Disclosure, PersonView, Object>) a[a.length - 1];
+            return run.apply(DISCLOSED.get((Long) a[1]), view());
+        };
         return fake(PersonAccess.class, Map.of("interact", body, "interactThrough", body, "interactDisclosed",
-                body));
+                disclosed));
     }
 
     private static IdentityStore identities() {

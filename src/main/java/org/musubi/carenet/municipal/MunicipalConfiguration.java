@@ -6,6 +6,7 @@ import org.musubi.blob.BlobStore;
 import org.musubi.carenet.municipal.jdbc.DocumentTable;
 import org.musubi.database.Standby;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.WriteRecords;
@@ -32,10 +33,11 @@ class MunicipalConfiguration {
 
     @Bean
     MunicipalDocuments municipalDocuments(DocumentTable table, PersonAccess access, Audit audit, WriteRecords writes,
-                                          ResourceEncoder encoder, BlobStore blobs, Parties parties, Standby standby) {
+                                          ResourceEncoder encoder, BlobStore blobs, Parties parties, Standby standby,
+                                          Disclose disclose) {
         Clock clock = Clock.systemUTC();
         return new MunicipalDocuments(table, access, audit, new RecordEntries(writes, encoder, blobs, clock),
-                new MunicipalDocuments.Settings(parties, clock, standby::readOnly));
+                new MunicipalDocuments.Settings(parties, clock, standby::readOnly), disclose);
     }
 
     @Bean

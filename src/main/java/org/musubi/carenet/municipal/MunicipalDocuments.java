@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import ca.uhn.fhir.context.FhirContext;
@@ -21,8 +20,8 @@ import org.musubi.pathway.FormFault;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.record.Reader;
-import org.musubi.registry.Profession;
 
 /**
  * The 主治医意見書 between a municipality and a doctor, and the 退院時情報共有 sheet from a hospital to a care manager:
@@ -77,17 +76,20 @@ public final class MunicipalDocuments {
     private final Audit audit;
     private final RecordEntries entries;
     private final Settings settings;
+    private final Disclose disclose;
 
     /** What the service runs with: the registry, the clock, and whether this node is a read-only standby. */
     public record Settings(Parties parties, Clock clock, BooleanSupplier readOnly) {
     }
 
-    MunicipalDocuments(DocumentTable table, PersonAccess access, Audit audit, RecordEntries entries, Settings settings) {
+    MunicipalDocuments(DocumentTable table, PersonAccess access, Audit audit, RecordEntries entries, Settings settings,
+                       Disclose disclose) {
         this.table = table;
         this.access = access;
         this.audit = audit;
         this.entries = entries;
         this.settings = settings;
+        this.disclose = disclose;
     }
 
     DocumentTable table() {
@@ -113,7 +115,7 @@ public final class MunicipalDocuments {
     /** This service on a read-only standby (the same rows and collaborators), for tests and drills. */
     public MunicipalDocuments onStandby() {
         return new MunicipalDocuments(table, access, audit, entries,
-                new Settings(settings.parties(), settings.clock(), () -> true));
+                new Settings(settings.parties(), settings.clock(), () -> true), disclose);
     }
 
     /** What a change did: the document's id, or the faults (message keys) that kept it from being made. */
@@ -264,11 +266,26 @@ public final class MunicipalDocuments {
 
     Interaction<Boolean> interact(Reader by, MunicipalDocument d, boolean addressee, AuditAction action,
                                           java.util.function.Supplier<Boolean> body) {
-        long facility = addressee ? d.toFacility() : d.fromFacility();
-        Long user = addressee ? d.toUser() : null;
-        Set<Profession> readers = addressee ? d.kind().addresseeReaders() : d.kind().senderReaders();
-        return access.interactDisclosed(by.userId(), Disclosure.document(d.personId(), facility, user, readers),
-                action, TYPE, view -> Interaction.permitted(body.get(), view.decision(), List.of(TYPE + "/" + d.id())));
+        return access.interactDisclosed(by.userId(), disclose.idOf(source(d, addressee)), action, TYPE,
+                (made, view) -> Interaction.permitted(body.get(), view.decision(), List.of(TYPE + "/" + d.id())));
+    }
+
+    /**
+     * Stores the document just made and, in the same transaction, what each side is let see of it: the facility it
+     * was sent to (and the user named), for its kind's addressee readers, and the facility it came from, which reads
+     * it back (an opinion's answer, the hospital's own copy of a discharge sheet), for its kind's sender readers.
+     */
+    void insert(MunicipalDocument d) {
+        table.insert(d);
+        disclose.disclose(source(d, true), Disclosure.document(d.personId(), d.toFacility(), d.toUser(),
+                d.kind().addresseeReaders()).from(d.fromFacility()), d.kind().name(), null);
+        disclose.disclose(source(d, false), Disclosure.document(d.personId(), d.fromFacility(), null,
+                d.kind().senderReaders()).from(d.fromFacility()), d.kind().name(), null);
+    }
+
+    /** The disclosure's source of the document as its addressee's side, or its sender's side, reads it. */
+    private static String source(MunicipalDocument d, boolean addressee) {
+        return "municipal-document:" + d.id() + (addressee ? "" : ":sender");
     }
 
     static boolean addresseeSide(Reader by, MunicipalDocument d) {

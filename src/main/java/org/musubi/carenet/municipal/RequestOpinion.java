@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
-import org.musubi.carenet.municipal.jdbc.DocumentTable;
 import org.musubi.identity.Person;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
@@ -21,14 +20,12 @@ import org.musubi.registry.User;
 public final class RequestOpinion {
 
     private final MunicipalDocuments documents;
-    private final DocumentTable table;
     private final PersonAccess access;
     private final Audit audit;
     private final MunicipalDocuments.Settings settings;
 
     public RequestOpinion(MunicipalDocuments documents) {
         this.documents = documents;
-        this.table = documents.table();
         this.access = documents.access();
         this.audit = documents.audit();
         this.settings = documents.settings();
@@ -67,7 +64,7 @@ public final class RequestOpinion {
                         return Interaction.refused(view.actAsHolder(), List.of());
                     }
                     Person p = view.opened().get().person();
-                    table.insert(new MunicipalDocument(id, DocumentKind.OPINION, r.personId(), by.facilityId(),
+                    documents.insert(new MunicipalDocument(id, DocumentKind.OPINION, r.personId(), by.facilityId(),
                             by.userId(), doctor.get().actingFacilityId().orElseThrow(), doctor.get().id(),
                             DocumentStatus.REQUESTED, null, MunicipalDocuments.name(p.familyKanji(), p.givenKanji()),
                             MunicipalDocuments.name(p.familyKana(), p.givenKana()), p.birthDate(), r.application(),

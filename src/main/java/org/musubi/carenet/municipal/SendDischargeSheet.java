@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.musubi.carenet.municipal.jdbc.DocumentTable;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Reader;
@@ -14,13 +13,11 @@ import org.musubi.registry.User;
 public final class SendDischargeSheet {
 
     private final MunicipalDocuments documents;
-    private final DocumentTable table;
     private final RecordEntries entries;
     private final MunicipalDocuments.Settings settings;
 
     public SendDischargeSheet(MunicipalDocuments documents) {
         this.documents = documents;
-        this.table = documents.table();
         this.entries = documents.entries();
         this.settings = documents.settings();
     }
@@ -48,7 +45,7 @@ public final class SendDischargeSheet {
         String author = settings.parties().name(by.userId());
         String json = MunicipalDocuments.FHIR.newJsonParser().encodeResourceToString(filled.response());
         Interaction<RecordEntries.Entered> entered = entries.response(by, personId, id, filled.response(), author,
-                (ref, own) -> table.insert(new MunicipalDocument(id, DocumentKind.DISCHARGE_SHEET, personId,
+                (ref, own) -> documents.insert(new MunicipalDocument(id, DocumentKind.DISCHARGE_SHEET, personId,
                         by.facilityId(), by.userId(), manager.get().actingFacilityId().orElseThrow(), manager.get().id(),
                         DocumentStatus.RECEIVED, null, own.nameKanji().isBlank()
                                 ? MunicipalDocuments.name(own.familyKana(), own.givenKana()) : own.nameKanji(),

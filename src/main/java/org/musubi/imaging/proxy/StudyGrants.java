@@ -20,13 +20,14 @@ public interface StudyGrants {
     Optional<StudyGrant> granted(Reader reader, IndexedStudy study);
 
     /**
-     * What a grant names for the consultation door: the person the study is about, the asking facility's source patient
-     * of that person (the one the request was made from), and the asked facility.
+     * What a grant names for the record's read door: the person the study is about, the disclosure the study was
+     * sent to the asked facility with (made from the asking facility's source patient of that person), and the asked
+     * facility (which a pass's later checks hold the reader to).
      *
      * @param personId            the regional person
-     * @param askingPatientId     the asking facility's source patient of that person
+     * @param disclosureId        the disclosure's id ({@code policy.disclosure.Disclose#idOf})
      * @param addresseeFacilityId the facility asked (the reading centre)
      */
-    record StudyGrant(long personId, long askingPatientId, long addresseeFacilityId) {
+    record StudyGrant(long personId, long disclosureId, long addresseeFacilityId) {
     }
 }

@@ -1,6 +1,5 @@
 package org.musubi.imaging.proxy;
 
-import org.musubi.policy.Disclosure;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -120,9 +119,8 @@ public class StudyPasses {
      * study's ImagingStudy and nothing else of the record; the pass then holds only while the grant stays open.
      */
     private Optional<Opened> openGranted(Reader reader, IndexedStudy study, StudyGrants.StudyGrant grant) {
-        Interaction<List<StoredResource>> read = records.readDisclosed(reader, Disclosure.reading(grant.personId(),
-                grant.askingPatientId(), grant.addresseeFacilityId()), List.of(study.resourceId()), AuditAction.READ,
-                TYPE);
+        Interaction<List<StoredResource>> read = records.readDisclosed(reader, grant.disclosureId(),
+                List.of(study.resourceId()), AuditAction.READ, TYPE);
         if (!read.permitted() || read.value() == null || read.value().isEmpty()
                 || read.value().getFirst().patientKey() != study.sourcePatientId()) {
             return Optional.empty();

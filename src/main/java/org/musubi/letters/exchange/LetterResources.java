@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -22,6 +23,8 @@ import org.hl7.fhir.r4.model.Signature;
 import org.hl7.fhir.r4.model.Task;
 import org.musubi.letters.Letter;
 import org.musubi.letters.LetterKind;
+import org.musubi.policy.Disclosure;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.record.Located;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceLookup;
@@ -34,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The record's side of a letter: the document Bundle (tagged as sent as a letter, {@link FhirSystems#LETTER_TYPE}),
  * the Task that tracks it (owner the addressee, focus the Bundle, output the reply) and the Provenance of what the
- * sender wrote (carrying the Bundle's signature); and the letter as the exchange keeps it (JSON).
+ * sender wrote (carrying the Bundle's signature); what the addressee is let see of them (the letter's disclosure, made
+ * when it is sent, by whose id the addressee reads and answers it); and the letter as the exchange keeps it (JSON).
  */
 public final class LetterResources {
 
@@ -44,12 +48,35 @@ public final class LetterResources {
     private final ResourceEncoder encoder;
     private final ResourceLookup lookup;
     private final Clock clock;
+    private final Disclose disclose;
 
-    public LetterResources(FhirContext context, ResourceEncoder encoder, ResourceLookup lookup, Clock clock) {
+    public LetterResources(FhirContext context, ResourceEncoder encoder, ResourceLookup lookup, Clock clock,
+                           Disclose disclose) {
         this.context = context;
         this.encoder = encoder;
         this.lookup = lookup;
         this.clock = clock;
+        this.disclose = disclose;
+    }
+
+    /**
+     * Records the letter {@code id} as what its addressee facility is let see ({@code Disclosure.letter}: its rows under
+     * the sender's source patient {@code patientKey}), in the sending transaction: the letter and its disclosure are
+     * stored together or not at all.
+     */
+    void disclose(UUID id, long personId, long patientKey, long senderFacility, long addresseeFacility,
+                  LetterKind kind) {
+        disclose.disclose(source(id), Disclosure.letter(personId, patientKey, addresseeFacility).from(senderFacility),
+                kind.name(), null);
+    }
+
+    /** The id of the disclosure the letter {@code id} was sent with, which the record's doors read it by. */
+    long disclosureOf(UUID id) {
+        return disclose.idOf(source(id));
+    }
+
+    private static String source(UUID letterId) {
+        return "letter:" + letterId;
     }
 
     Instant now() {

@@ -12,6 +12,7 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.identity.link.LinkSourcePatient;
 import org.musubi.letters.render.LetterRendering;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.record.IdKeys;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceEncoder;
@@ -56,8 +57,9 @@ class LettersConfiguration {
     }
 
     @Bean
-    LetterResources letterResources(FhirContext context, ResourceEncoder encoder, ResourceLookup lookup) {
-        return new LetterResources(context, encoder, lookup, Clock.systemUTC());
+    LetterResources letterResources(FhirContext context, ResourceEncoder encoder, ResourceLookup lookup,
+                                    Disclose disclose) {
+        return new LetterResources(context, encoder, lookup, Clock.systemUTC(), disclose);
     }
 
     @Bean

@@ -1,6 +1,5 @@
 package org.musubi.letters.exchange;
 
-import org.musubi.policy.Disclosure;
 import org.musubi.letters.exchange.jdbc.LetterTable;
 import java.time.Instant;
 import java.util.List;
@@ -172,9 +171,9 @@ public final class Receiving {
         return table.find(s.row().id()).map(LetterTable.Stored::row);
     }
 
-    /** The letter {@code s} as what its addressee was let see. */
-    private static Disclosure disclosure(LetterTable.Stored s) {
-        return Disclosure.letter(s.row().personId(), s.patientKey(), s.row().addresseeFacilityId());
+    /** The letter {@code s} as what its addressee was let see: the disclosure it was sent with. */
+    private long disclosure(LetterTable.Stored s) {
+        return sending.resources().disclosureOf(s.row().id());
     }
 
     /** The addressee's answer: {@code update}'s new version of the letter's Task as read (none when not there or no change). */

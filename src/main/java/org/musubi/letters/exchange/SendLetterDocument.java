@@ -109,6 +109,7 @@ public final class SendLetterDocument {
                             addresseeFacilityId, null, null, kind, year, seq, documentId, taskId, Sending.name(own),
                             Sending.kana(own), own.birthDate(), authorName, null, null, documentBlob.key(), signature, "[]", null,
                             now, due));
+                    resources.disclose(id, person.get(), own.id(), facility, addresseeFacilityId, kind);
                     table.event(id, LetterStatus.REQUESTED, writer.userId(), authorName, null, now);
                     return new LetterExchange.Sent.Done(table.find(id).orElseThrow().row());
                 });

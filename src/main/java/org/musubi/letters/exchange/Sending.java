@@ -56,6 +56,11 @@ public final class Sending {
         this.signing = new LetterSigning(files, resources);
     }
 
+    /** The record's side of a letter, and what a letter let its addressee see. */
+    LetterResources resources() {
+        return resources;
+    }
+
     /** A letter to send, checked: its addressee and author resolved. */
     private record Checked(LetterRequest request, Author author, Facility sender, Addressee addressee) {
     }
@@ -181,6 +186,7 @@ public final class Sending {
                 letter.patient().birthDate(), c.author().name(), LetterResources.json(letter), pdf.key(),
                 documentBlob.key(), signature, LetterResources.json(content.attachments()),
                 answered == null ? null : answered.row().id(), now, c.request().due()));
+        resources.disclose(id, personId, own.id(), facility, c.request().addresseeFacilityId(), letter.kind());
         table.event(id, LetterStatus.REQUESTED, author.userId(), c.author().name(), null, now);
         return new LetterExchange.Sent.Done(table.find(id).orElseThrow().row());
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
@@ -28,6 +29,7 @@ import org.musubi.policy.PersonAccess;
 import org.musubi.policy.PersonFacts;
 import org.musubi.policy.PersonView;
 import org.musubi.policy.Requester;
+import org.musubi.policy.disclosure.Disclosures;
 import org.springframework.stereotype.Service;
 
 @Service
@@ -45,14 +47,15 @@ class AuditedPersonAccess implements PersonAccess {
     private final IdentityStore identities;
     private final Audit audit;
     private final PersonViews views;
+    private final Disclosures disclosures;
 
-    AuditedPersonAccess(AccessPolicy policy, PolicyFacts facts, IdentityStore identities, Audit audit,
-                        PersonViews views) {
-        this.policy = policy;
-        this.facts = facts;
-        this.identities = identities;
+    AuditedPersonAccess(PersonViews views, Audit audit, Disclosures disclosures) {
+        this.policy = views.policy();
+        this.facts = views.facts();
+        this.identities = views.identities();
         this.audit = audit;
         this.views = views;
+        this.disclosures = disclosures;
     }
 
     @Override
@@ -122,16 +125,21 @@ class AuditedPersonAccess implements PersonAccess {
     }
 
     @Override
-    public <T> Interaction<T> interactDisclosed(long userId, Disclosure disclosure, AuditAction action,
-                                                String resourceType, Function<PersonView, Interaction<T>> body) {
-        RegisteredPerson registered = identities.person(disclosure.personId()).orElse(null);
+    public <T> Interaction<T> interactDisclosed(long userId, long disclosureId, AuditAction action,
+                                                String resourceType,
+                                                BiFunction<Disclosure, PersonView, Interaction<T>> body) {
+        Disclosure disclosure = disclosures.find(disclosureId).orElse(null);
+        RegisteredPerson registered = disclosure == null ? null
+                : identities.person(disclosure.personId()).orElse(null);
         Requester requester = facts.requester(userId);
-        Disclosed disclosed = disclosed(disclosure, registered);
-        Function<DataItem, Decision> items = disclosed.made() == null ? item -> new Deny(Deny.UNKNOWN_PERSON)
+        Disclosed disclosed = disclosure == null ? null : disclosed(disclosure, registered);
+        Function<DataItem, Decision> items = disclosed == null || disclosed.made() == null
+                ? item -> new Deny(Deny.UNKNOWN_PERSON)
                 : item -> policy.decideDisclosed(requester, disclosed.person(), disclosed.made(), item);
         Decision decision = items.apply(null);
-        PersonView view = new PersonView(decision, items, null, disclosed.sources());
-        Interaction<T> result = decision.permitted() ? body.apply(view) : Interaction.refused(decision, List.of());
+        PersonView view = new PersonView(decision, items, null, disclosed == null ? List.of() : disclosed.sources());
+        Interaction<T> result = decision.permitted() ? body.apply(disclosed.made(), view)
+                : Interaction.refused(decision, List.of());
         audited(action, resourceType, result, registered == null ? null : registered.person().regionalId(),
                 Purpose.TREATMENT);
         return result;
@@ -146,6 +154,15 @@ class AuditedPersonAccess implements PersonAccess {
                     : policy.decideDisclosed(facts.requester(userId), disclosed.person(), disclosed.made(), null));
         }
         return decisions;
+    }
+
+    @Override
+    public Map<Long, Decision> disclosedTo(long disclosureId, Collection<Long> userIds) {
+        return disclosures.find(disclosureId).map(d -> disclosedTo(d, userIds)).orElseGet(() -> {
+            Map<Long, Decision> unknown = new LinkedHashMap<>();
+            userIds.forEach(userId -> unknown.put(userId, new Deny(Deny.UNKNOWN_PERSON)));
+            return unknown;
+        });
     }
 
     /**

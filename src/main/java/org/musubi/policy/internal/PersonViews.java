@@ -39,6 +39,10 @@ class PersonViews {
         return facts;
     }
 
+    IdentityStore identities() {
+        return identities;
+    }
+
     PersonView view(Requester requester, Purpose purpose, long personId) {
         RegisteredPerson registered = identities.person(personId).orElse(null);
         if (registered == null) {

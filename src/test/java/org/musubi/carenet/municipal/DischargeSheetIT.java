@@ -15,11 +15,13 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
+import org.musubi.testing.DisclosuresMade;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.musubi.worklist.Worklist;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The 退院時情報共有 sheet: a hospital holding the record sends it to a care manager of a home-care support office, entered
@@ -46,6 +48,8 @@ class DischargeSheetIT extends NetworkFixtures {
     Worklist worklist;
     @Autowired
     Places places;
+    @Autowired
+    TransactionTemplate transactions;
 
     /**
      * Sending the sheet over the web asks once (issue 67): one POST sends nothing, writes no act and brings the composer
@@ -89,6 +93,31 @@ class DischargeSheetIT extends NetworkFixtures {
         assertThat(sent.statusCode()).as(sent.body()).isEqualTo(302);
         assertThat(WebSession.location(sent)).endsWith("?sent");
         assertThat(listMunicipalDocuments.list(new Reader(manager.id(), office.id()), DocumentKind.DISCHARGE_SHEET, false)).hasSize(1);
+    }
+
+    /**
+     * Sending the sheet discloses it (issue 68) to the care manager's office and back to the hospital's own readers:
+     * exactly one disclosure for each side, written in the sending transaction — a sending rolled back leaves neither
+     * the sheet nor a disclosure.
+     */
+    @Test
+    void aSheetSentIsDisclosedToEachSideOnceInTheSendingTransaction() {
+        Facility hospital = accounts.newHospital();
+        User nurse = accounts.memberOf(hospital, Profession.NURSE);
+        User manager = accounts.memberOf(places.careOffice(), Profession.CARE_MANAGER);
+        long person = linkedConsentedPatientAt(hospital);
+        Reader sender = new Reader(nurse.id(), hospital.id());
+
+        UUID undone = DisclosuresMade.rolledBack(transactions,
+                () -> sendDischargeSheet.sendSheet(sender, person, manager.id(), FormsTest.sheet()).value());
+        UUID sent = sendDischargeSheet.sendSheet(sender, person, manager.id(), FormsTest.sheet()).value();
+
+        assertThat(DisclosuresMade.count(jdbc, "municipal-document:" + sent)).isEqualTo(1);
+        assertThat(DisclosuresMade.count(jdbc, "municipal-document:" + sent + ":sender")).isEqualTo(1);
+        assertThat(undone).isNotNull();
+        assertThat(jdbc.sql("SELECT count(*) FROM municipal_document WHERE id = ?").param(undone).query(Long.class)
+                .single()).isZero();
+        assertThat(DisclosuresMade.countLike(jdbc, "municipal-document:" + undone)).isZero();
     }
 
     @Test

@@ -22,12 +22,14 @@ import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
+import org.musubi.testing.DisclosuresMade;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.musubi.worklist.Waiting;
 import org.musubi.worklist.Worklist;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The 主治医意見書 on the real database and over HTTP: a municipality that has the resident linked by card asks a clinic's
@@ -62,6 +64,8 @@ class MunicipalDocumentsIT extends NetworkFixtures {
     Worklist worklist;
     @Autowired
     Places places;
+    @Autowired
+    TransactionTemplate transactions;
 
     /**
      * A clinic's patient linked with the card at a municipality too, the clinic's doctor and the municipality's
@@ -95,6 +99,30 @@ class MunicipalDocumentsIT extends NetworkFixtures {
                 s.person(), s.doctor().id(), due, "NEW", "1234567890", "更新申請のため"));
         assertThat(made.faults()).as(() -> "refused: " + audit.forPatient(before, s.regionalId())).isEmpty();
         return made.value();
+    }
+
+    /**
+     * Requesting an opinion discloses the request (issue 68) to the doctor asked and the answer back to the
+     * municipality: exactly one disclosure for each side, written in the requesting transaction — a request rolled
+     * back leaves neither the document nor a disclosure.
+     */
+    @Test
+    void aRequestIsDisclosedToEachSideOnceInTheRequestingTransaction() {
+        Scene s = scene();
+        MunicipalDocuments.Request request = new MunicipalDocuments.Request(s.person(), s.doctor().id(),
+                LocalDate.now().plusDays(14), "NEW", "1234567890", "更新申請のため");
+
+        UUID undone = DisclosuresMade.rolledBack(transactions,
+                () -> requestOpinion.request(s.staffReader(), request).value());
+        UUID made = requestOpinion.request(s.staffReader(), request).value();
+
+        assertThat(DisclosuresMade.count(jdbc, "municipal-document:" + made)).isEqualTo(1);
+        assertThat(DisclosuresMade.count(jdbc, "municipal-document:" + made + ":sender")).isEqualTo(1);
+        assertThat(openMunicipalDocument.open(s.doctorReader(), made, java.util.Locale.JAPANESE)).isPresent();
+        assertThat(undone).isNotNull();
+        assertThat(jdbc.sql("SELECT count(*) FROM municipal_document WHERE id = ?").param(undone).query(Long.class)
+                .single()).isZero();
+        assertThat(DisclosuresMade.countLike(jdbc, "municipal-document:" + undone)).isZero();
     }
 
     @Test

@@ -30,11 +30,13 @@ import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.signature.SignatureStatus;
 import org.musubi.signature.Signatures;
+import org.musubi.testing.DisclosuresMade;
 import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The letters exchange end to end on the real store, policy and audit: a clinic with standing sends a signed referral
@@ -86,6 +88,8 @@ class LetterExchangeIT extends NetworkFixtures {
     LetterParties parties;
     @Autowired
     LetterResources resources;
+    @Autowired
+    TransactionTemplate transactions;
 
     record Patient(long person, String regionalId, String localId, String lab) {
     }
@@ -317,6 +321,33 @@ class LetterExchangeIT extends NetworkFixtures {
         var opened = openLetter.open(reader(accounts.memberOf(hospital, Profession.NURSE)), row.id()).orElseThrow();
         assertThat(opened.pdfSignature().status()).isEqualTo(SignatureStatus.VALID);
         assertThat(opened.bundleSignature().status()).isEqualTo(SignatureStatus.VALID);
+    }
+
+    /**
+     * Sending a letter discloses it to its addressee (issue 68): exactly one disclosure for the letter, written in the
+     * sending transaction — a send rolled back leaves neither the letter nor its disclosure — by whose id the
+     * addressee opens it.
+     */
+    @Test
+    void aLetterSentIsDisclosedToItsAddresseeOnceInTheSendingTransaction() {
+        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
+        Facility hospital = accounts.facilityOf(FacilityKind.HOSPITAL);
+        Patient patient = patientAt(clinic);
+        Reader doctor = reader(accounts.memberOf(clinic, Profession.DOCTOR));
+        LetterRequest request = new LetterRequest(LetterKind.INFORMATION, hospital.id(), null, null,
+                new Content(null, null, "経過のご報告", null, null, null, null, null, null, null, null, null, List.of()),
+                null, null, null);
+
+        var sent = (LetterExchange.Sent.Done) sendLetter.send(doctor, patient.person(), request, null);
+        var undone = (LetterExchange.Sent.Done) DisclosuresMade.rolledBack(transactions,
+                () -> sendLetter.send(doctor, patient.person(), request, null));
+
+        assertThat(DisclosuresMade.count(jdbc, "letter:" + sent.letter().id())).isEqualTo(1);
+        assertThat(resources.disclosureOf(sent.letter().id())).isPositive();
+        assertThat(openLetter.open(reader(accounts.memberOf(hospital, Profession.NURSE)), sent.letter().id()))
+                .isPresent();
+        assertThat(table.find(undone.letter().id())).isEmpty();
+        assertThat(DisclosuresMade.count(jdbc, "letter:" + undone.letter().id())).isZero();
     }
 
     private Patient patientAt(Facility clinic) {

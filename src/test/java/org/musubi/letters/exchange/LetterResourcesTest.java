@@ -26,7 +26,7 @@ import org.musubi.testing.ClinsPackages;
 class LetterResourcesTest {
 
     static final FhirContext FHIR = FhirContext.forR4Cached();
-    final LetterResources resources = new LetterResources(FHIR, null, null, Clock.systemUTC());
+    final LetterResources resources = new LetterResources(FHIR, null, null, Clock.systemUTC(), null);
 
     @Test
     void everyDocumentSentAsALetterIsTaggedValidAndAReferral() {

@@ -36,7 +36,7 @@ public final class OpenProgrammeStudy {
             return Optional.empty();
         }
         Interaction<List<StoredResource>> read = entries.reads().readDisclosed(reader,
-                ProgrammeEntries.disclosure(taken), List.of(taken.study().resourceId()), AuditAction.READ, TYPE);
+                entries.disclosure(taken), List.of(taken.study().resourceId()), AuditAction.READ, TYPE);
         if (!read.permitted() || read.value().isEmpty()) {
             return Optional.empty();
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.musubi.imaging.proxy.StudyGrants;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.imaging.reading.programme.jdbc.JdbcProgrammeRows;
 import org.musubi.imaging.reading.remote.ReadingContext;
 import org.musubi.record.ReadRecords;
@@ -84,8 +85,8 @@ class ProgrammeConfiguration {
     }
 
     @Bean
-    StudyGrants programmeGrants(ProgrammeRows rows, Users users) {
-        return new ProgrammeGrants(rows, userId -> isDoctor(users, userId));
+    StudyGrants programmeGrants(ProgrammeRows rows, Users users, Disclose disclose) {
+        return new ProgrammeGrants(rows, userId -> isDoctor(users, userId), disclose);
     }
 
     /** The home page's line: the studies waiting for the reader's reading or comparison. */

@@ -17,7 +17,6 @@ import org.musubi.imaging.reading.programme.Programmes.Line;
 import org.musubi.imaging.reading.programme.Programmes.Role;
 import org.musubi.imaging.reading.remote.ReadingContext;
 import org.musubi.imaging.studies.IndexedStudy;
-import org.musubi.policy.Disclosure;
 import org.musubi.policy.Interaction;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
@@ -108,10 +107,9 @@ final class ProgrammeEntries {
         return done.permitted() ? Optional.ofNullable(stored[0]) : Optional.empty();
     }
 
-    /** The entry's study as sent to the programme's reading centre. */
-    static Disclosure disclosure(Taken taken) {
-        return Disclosure.reading(taken.entry().personId(), taken.entry().submitterPatientId(),
-                taken.programme().centreFacility());
+    /** The id of the disclosure the entry's study was sent to the programme's reading centre with. */
+    long disclosure(Taken taken) {
+        return context.disclose().idOf(ReadingContext.entrySource(taken.entry().id()));
     }
 
     /** The entry when the reader takes part in it now (its role); otherwise null after one audit row. */

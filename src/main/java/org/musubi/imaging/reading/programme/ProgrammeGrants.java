@@ -4,7 +4,9 @@ import java.util.Optional;
 import java.util.function.LongPredicate;
 import org.musubi.imaging.proxy.StudyGrants;
 import org.musubi.imaging.reading.DoubleReading;
+import org.musubi.imaging.reading.remote.ReadingContext;
 import org.musubi.imaging.studies.IndexedStudy;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.record.Reader;
 
 /**
@@ -17,10 +19,12 @@ final class ProgrammeGrants implements StudyGrants {
 
     private final ProgrammeRows rows;
     private final LongPredicate doctor;
+    private final Disclose disclose;
 
-    ProgrammeGrants(ProgrammeRows rows, LongPredicate doctor) {
+    ProgrammeGrants(ProgrammeRows rows, LongPredicate doctor, Disclose disclose) {
         this.rows = rows;
         this.doctor = doctor;
+        this.disclose = disclose;
     }
 
     @Override
@@ -38,7 +42,8 @@ final class ProgrammeGrants implements StudyGrants {
             boolean comparing = entry.reading().phase() == DoubleReading.Phase.COMPARISON
                     && programme.get().mayCompare(reader.userId(), entry);
             if (entry.waitsFor(reader.userId()) || comparing) {
-                return Optional.of(new StudyGrant(entry.personId(), entry.submitterPatientId(), facility));
+                return Optional.of(new StudyGrant(entry.personId(),
+                        disclose.idOf(ReadingContext.entrySource(entry.id())), facility));
             }
         }
         return Optional.empty();

@@ -12,6 +12,7 @@ import org.musubi.imaging.reading.DoubleReading;
 import org.musubi.imaging.reading.ReaderPool;
 import org.musubi.imaging.reading.programme.Programmes.Line;
 import org.musubi.imaging.reading.programme.Programmes.Role;
+import org.musubi.imaging.reading.remote.ReadingContext;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
@@ -90,8 +91,11 @@ public final class SubmitForDoubleReading {
                             null, null, null, now, null, null, null, null));
                     if (stored.isEmpty()) {
                         fault[0] = ProgrammeFault.ALREADY;
+                        return null;
                     }
-                    return stored.orElse(null);
+                    entries.context().disclose(ReadingContext.entrySource(stored.get().id()), person.get(), own.id(),
+                            own.facilityId(), programme.centreFacility(), programme.kind().name());
+                    return stored.get();
                 });
         if (fault[0] != null) {
             throw new ProgrammeFault(fault[0]);

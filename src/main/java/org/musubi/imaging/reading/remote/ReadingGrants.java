@@ -6,6 +6,7 @@ import java.util.function.LongPredicate;
 import org.musubi.imaging.proxy.StudyGrants;
 import org.musubi.imaging.reading.ReadingStatus;
 import org.musubi.imaging.studies.IndexedStudy;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.record.Reader;
 
 /**
@@ -21,10 +22,12 @@ public final class ReadingGrants implements StudyGrants {
 
     private final ReadingRows rows;
     private final LongPredicate doctor;
+    private final Disclose disclose;
 
-    public ReadingGrants(ReadingRows rows, LongPredicate doctor) {
+    public ReadingGrants(ReadingRows rows, LongPredicate doctor, Disclose disclose) {
         this.rows = rows;
         this.doctor = doctor;
+        this.disclose = disclose;
     }
 
     @Override
@@ -36,6 +39,7 @@ public final class ReadingGrants implements StudyGrants {
         return rows.ofStudy(study.studyUid(), facility, HELD).stream()
                 .filter(r -> r.status().isOpen() || r.reader() != null && r.reader() == reader.userId())
                 .findFirst()
-                .map(r -> new StudyGrant(r.personId(), r.requesterPatientId(), r.centreFacility()));
+                .map(r -> new StudyGrant(r.personId(), disclose.idOf(ReadingContext.requestSource(r.id())),
+                        r.centreFacility()));
     }
 }

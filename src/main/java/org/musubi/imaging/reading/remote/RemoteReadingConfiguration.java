@@ -11,6 +11,7 @@ import org.musubi.audit.Audit;
 import org.musubi.database.Standby;
 import org.musubi.identity.IdentityStore;
 import org.musubi.imaging.proxy.StudyGrants;
+import org.musubi.policy.disclosure.Disclose;
 import org.musubi.imaging.reading.remote.jdbc.JdbcReadingRows;
 import org.musubi.imaging.studies.StudyIndex;
 import org.musubi.record.ReadRecords;
@@ -48,7 +49,7 @@ class RemoteReadingConfiguration {
      */
     @Bean
     ReadingContext readingContext(StudyIndex studies, Audit audit, Users users, Facilities facilities,
-                                  IdentityStore identities, Standby standby) {
+                                  IdentityStore identities, Standby standby, Disclose disclose) {
         ReadingContext.Directory directory = new ReadingContext.Directory() {
             @Override
             public boolean doctor(long userId) {
@@ -70,7 +71,7 @@ class RemoteReadingConfiguration {
                 return identities.personOf(sourcePatientId);
             }
         };
-        return new ReadingContext(studies, audit, directory, standby::readOnly, Clock.systemUTC());
+        return new ReadingContext(studies, audit, directory, standby::readOnly, Clock.systemUTC(), disclose);
     }
 
     @Bean
@@ -80,8 +81,8 @@ class RemoteReadingConfiguration {
     }
 
     @Bean
-    StudyGrants readingGrants(ReadingRows rows, Users users) {
-        return new ReadingGrants(rows, userId -> isDoctor(users, userId));
+    StudyGrants readingGrants(ReadingRows rows, Users users, Disclose disclose) {
+        return new ReadingGrants(rows, userId -> isDoctor(users, userId), disclose);
     }
 
     /** The home page's lines: reports waiting for the requester; a centre doctor's open requests (and overdue). */

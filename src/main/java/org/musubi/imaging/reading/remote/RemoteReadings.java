@@ -1,6 +1,5 @@
 package org.musubi.imaging.reading.remote;
 
-import org.musubi.policy.Disclosure;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -139,9 +138,12 @@ public final class RemoteReadings {
                         fault[0] = ReadingFault.NOT_OUR_PATIENT;
                         return null;
                     }
-                    return rows.insert(new ReadingRequest(0, study.studyUid(), person.get(), own.id(),
+                    ReadingRequest made = rows.insert(new ReadingRequest(0, study.studyUid(), person.get(), own.id(),
                             own.facilityId(), requester.userId(), centre, null, ReadingStatus.REQUESTED, asked, due,
                             null, null, now, null, now));
+                    context.disclose(ReadingContext.requestSource(made.id()), person.get(), own.id(),
+                            own.facilityId(), centre, null);
+                    return made;
                 });
         if (fault[0] != null) {
             throw new ReadingFault(fault[0]);
@@ -198,8 +200,8 @@ public final class RemoteReadings {
         if (request.reportId() != null) {
             ids.add(request.reportId());
         }
-        Interaction<List<StoredResource>> read = reads.readDisclosed(reader, Disclosure.reading(request.personId(),
-                request.requesterPatientId(), request.centreFacility()), ids, AuditAction.READ, TYPE);
+        Interaction<List<StoredResource>> read = reads.readDisclosed(reader, disclosureOf(request), ids,
+                AuditAction.READ, TYPE);
         if (!read.permitted() || read.value().stream().noneMatch(r -> r.id().equals(study.resourceId()))) {
             return Optional.empty();
         }
@@ -314,8 +316,7 @@ public final class RemoteReadings {
                     });
             return Optional.ofNullable(done.value());
         }
-        Interaction<WriteRecords.Answered> done = writes.answerDisclosed(reader, Disclosure.reading(
-                request.personId(), request.requesterPatientId(), request.centreFacility()),
+        Interaction<WriteRecords.Answered> done = writes.answerDisclosed(reader, disclosureOf(request),
                 List.of(study.resourceId()), action, TYPE, read -> {
                     if (!rows.step(after, request.status(), now)) {
                         return List.of();
@@ -330,6 +331,11 @@ public final class RemoteReadings {
                     return List.of(written);
                 });
         return done.permitted() ? Optional.ofNullable(stored[0]) : Optional.empty();
+    }
+
+    /** The id of the disclosure the request was sent to its centre with, which the centre reads and answers it by. */
+    private long disclosureOf(ReadingRequest request) {
+        return context.disclose().idOf(ReadingContext.requestSource(request.id()));
     }
 
     /**

@@ -10,15 +10,18 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.imaging.reading.DoubleReading;
 import org.musubi.imaging.reading.ProgrammeStatistics;
 import org.musubi.imaging.reading.ScreeningCategory;
+import org.musubi.imaging.reading.remote.ReadingContext;
 import org.musubi.imaging.reading.remote.ReadingFixtures;
 import org.musubi.imaging.studies.StudyIndex;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
+import org.musubi.testing.DisclosuresMade;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Double reading's doors against the database: an operator sets a gastric endoscopy programme up; a hospital's doctor
@@ -46,6 +49,8 @@ class DoubleReadingIT extends NetworkFixtures {
     IdentityStore identities;
     @Autowired
     StudyIndex index;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void aStudyIsReadBlindByTwoThenComparedByAThirdAndTheFinalReadingReturns() {
@@ -169,6 +174,35 @@ class DoubleReadingIT extends NetworkFixtures {
 
     private static User user(List<User> pool, long id) {
         return pool.stream().filter(u -> u.id() == id).findFirst().orElseThrow();
+    }
+
+    /**
+     * Submitting a study discloses it to the programme's centre (issue 68): exactly one disclosure, written in the
+     * submitting transaction — a submission rolled back leaves neither the entry nor its disclosure.
+     */
+    @Test
+    void anEntryIsDisclosedToTheProgrammesCentreOnceInTheSubmittingTransaction() {
+        Facility hospital = accounts.newHospital();
+        Facility centre = accounts.newHospital();
+        User chief = accounts.memberOf(centre, Profession.DOCTOR);
+        List<User> pool = List.of(accounts.memberOf(centre, Profession.DOCTOR),
+                accounts.memberOf(centre, Profession.DOCTOR));
+        User submitter = accounts.memberOf(hospital, Profession.DOCTOR);
+        User admin = accounts.networkAdmin();
+        Programme programme = creation.create(admin.id(), true, "胃内視鏡検診 " + centre.id(),
+                Programme.Kind.GASTRIC_ENDOSCOPY, "ES", centre.id(), chief.id(),
+                pool.stream().map(User::id).toList()).orElseThrow();
+        ReadingFixtures.Study study = ReadingFixtures.study(clients, port, identities, index, consents, admin.id(),
+                hospital, "ES");
+
+        ProgrammeStudy undone = DisclosuresMade.rolledBack(transactions,
+                () -> submissions.submit(reader(submitter), study.uid(), programme.id()).orElseThrow());
+        ProgrammeStudy entry = submissions.submit(reader(submitter), study.uid(), programme.id()).orElseThrow();
+
+        assertThat(DisclosuresMade.count(jdbc, ReadingContext.entrySource(entry.id()))).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM reading_double WHERE id = ?").param(undone.id()).query(Long.class)
+                .single()).isZero();
+        assertThat(DisclosuresMade.count(jdbc, ReadingContext.entrySource(undone.id()))).isZero();
     }
 
     private static Reader reader(User user) {

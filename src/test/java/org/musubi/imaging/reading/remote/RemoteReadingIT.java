@@ -11,14 +11,17 @@ import org.hl7.fhir.r4.model.DiagnosticReport;
 import org.junit.jupiter.api.Test;
 import org.musubi.identity.IdentityStore;
 import org.musubi.imaging.studies.StudyIndex;
+import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.testing.AuditRows;
+import org.musubi.testing.DisclosuresMade;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.WebSession;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Remote reading's doors over real HTTP: a hospital's doctor requests a reading of its patient's study from a reading
@@ -33,6 +36,10 @@ class RemoteReadingIT extends NetworkFixtures {
     IdentityStore identities;
     @Autowired
     StudyIndex index;
+    @Autowired
+    RemoteReadings readings;
+    @Autowired
+    TransactionTemplate transactions;
 
     record World(Facility hospital, Facility centre, ReadingFixtures.Study study, User doctor, User reader,
                  User secondReader) {
@@ -75,6 +82,27 @@ class RemoteReadingIT extends NetworkFixtures {
 
     String status(long id) {
         return jdbc.sql("SELECT status FROM reading_request WHERE id = ?").param(id).query(String.class).single();
+    }
+
+    /**
+     * Requesting a reading discloses the study to the centre (issue 68): exactly one disclosure, written in the
+     * requesting transaction — a request rolled back leaves neither the request nor its disclosure.
+     */
+    @Test
+    void aRequestIsDisclosedToItsCentreOnceInTheRequestingTransaction() {
+        World w = world("CT");
+        Reader doctor = new Reader(w.doctor().id(), w.hospital().id());
+        LocalDate due = LocalDate.now().plusDays(7);
+
+        ReadingRequest undone = DisclosuresMade.rolledBack(transactions,
+                () -> readings.request(doctor, w.study().uid(), w.centre().id(), "評価をお願いします", due).orElseThrow());
+        ReadingRequest made = readings.request(doctor, w.study().uid(), w.centre().id(), "評価をお願いします", due)
+                .orElseThrow();
+
+        assertThat(DisclosuresMade.count(jdbc, ReadingContext.requestSource(made.id()))).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM reading_request WHERE id = ?").param(undone.id())
+                .query(Long.class).single()).isZero();
+        assertThat(DisclosuresMade.count(jdbc, ReadingContext.requestSource(undone.id()))).isZero();
     }
 
     @Test
