@@ -57,6 +57,9 @@ public final class ChildJvms {
         // no Orthanc of a child's own (imaging.archive.ManagedOrthanc) unless its command line asks for one: a system
         // property, so that --musubi.imaging.managed.enabled=true among a server's settings wins
         command.add("-Dmusubi.imaging.managed.enabled=false");
+        // the parallel collector, as the test JVMs (pom.xml): G1's barriers and concurrent threads cost more CPU on two
+        // cores than they save in pauses
+        command.add("-XX:+UseParallelGC");
         command.addAll(List.of(options));
         String path = classPath();
         if (Files.isRegularFile(archive)) {
