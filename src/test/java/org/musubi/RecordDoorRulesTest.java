@@ -24,6 +24,7 @@ import org.musubi.record.release.ReleaseCohort;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.imports.ImportRecords;
+import org.musubi.record.write.EnterFindings;
 import org.musubi.testing.MusubiClasses;
 
 /**
@@ -127,7 +128,8 @@ class RecordDoorRulesTest {
     void theDoorsNameNoFeatureType() {
         doorsNameNoFeatureType(DescribedPredicate.describe("the policy's and the record's doors",
                 (JavaClass c) -> Stream.of(AccessPolicy.class, PersonAccess.class, ReadRecords.class,
-                        WriteRecords.class, ReleaseCohort.class).anyMatch(c::isEquivalentTo))).check(MUSUBI);
+                        WriteRecords.class, EnterFindings.class, ReleaseCohort.class).anyMatch(c::isEquivalentTo)))
+                .check(MUSUBI);
     }
 
     @Test

@@ -64,9 +64,7 @@ class SizeRulesTest {
             // Disclosures and the record's doors (step 1)
             "org.musubi.policy.AccessPolicy",
             "org.musubi.policy.internal.AuditedPersonAccess",
-            "org.musubi.policy.PersonView",
-            "org.musubi.record.ReadRecords",
-            "org.musubi.record.WriteRecords");
+            "org.musubi.policy.PersonView");
 
     /** At most three classes that stay over the rule for good, each with its reason. */
     static final Map<String, String> JUSTIFIED = Map.of(

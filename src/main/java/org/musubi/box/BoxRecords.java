@@ -22,9 +22,9 @@ import org.musubi.blob.BlobStore;
 import org.musubi.identity.SourcePatient;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceWrite;
-import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.write.Entry;
 
 /**
  * A Box file made a document of its patient's record, when its sender asks: its bytes copied into the record's
@@ -57,7 +57,7 @@ final class BoxRecords {
      *
      * @throws BlobStore.TooLarge beyond the record's limit
      */
-    String attach(WriteRecords.Entry entry, SourcePatient own, BoxFile file, String senderName, InputStream content)
+    String attach(Entry entry, SourcePatient own, BoxFile file, String senderName, InputStream content)
             throws IOException {
         Blob blob;
         try (InputStream in = content) {

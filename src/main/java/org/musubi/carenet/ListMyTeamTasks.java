@@ -11,6 +11,7 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.consent.team.CareTeam;
 import org.musubi.policy.Interaction;
+import org.musubi.record.PatientRef;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.observation.ObservationValue;
@@ -42,8 +43,9 @@ public final class ListMyTeamTasks {
         Map<Long, List<TeamEntry>> byPerson = open.stream()
                 .collect(Collectors.groupingBy(TeamEntry::personId, LinkedHashMap::new, Collectors.toList()));
         byPerson.forEach((person, list) -> {
-            Interaction<List<StoredResource>> read = workspace.reads().readPerson(reader, person, AuditAction.READ,
-                    "Task", record -> record.contents(list.stream().map(TeamEntry::resourceId).toList()));
+            Interaction<List<StoredResource>> read = workspace.reads().readPerson(reader, PatientRef.person(person),
+                    AuditAction.READ, "Task",
+                    record -> record.contents(list.stream().map(TeamEntry::resourceId).toList()));
             if (read.permitted() && read.value() != null) {
                 Map<String, StoredResource> byId = read.value().stream()
                         .collect(Collectors.toMap(StoredResource::id, r -> r, (a, b) -> a));

@@ -11,6 +11,7 @@ import org.musubi.audit.Purpose;
 import org.musubi.consent.Refused;
 import org.musubi.consent.team.CareTeam;
 import org.musubi.policy.Interaction;
+import org.musubi.record.PatientRef;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirSystems;
@@ -48,8 +49,9 @@ public final class OpenTeamPhoto {
             throw workspace.teams().refused(attempt, team.personId(), CareTeams.NOT_FOUND);
         }
         Reader reader = new Reader(by.userId(), by.facilityId(), Purpose.TREATMENT);
-        Interaction<Optional<StoredResource>> read = workspace.reads().readPerson(reader, team.personId(),
-                AuditAction.READ, PHOTO_TARGET, record -> record.contents(List.of(mediaId)).stream()
+        Interaction<Optional<StoredResource>> read = workspace.reads().readPerson(reader,
+                PatientRef.person(team.personId()), AuditAction.READ, PHOTO_TARGET,
+                record -> record.contents(List.of(mediaId)).stream()
                         .filter(r -> r.type().equals("Media")).findFirst());
         if (!read.permitted() || read.value() == null || read.value().isEmpty()) {
             throw new Refused(CareTeams.NOT_FOUND);

@@ -15,6 +15,7 @@ import org.musubi.audit.Purpose;
 import org.musubi.consent.Refused;
 import org.musubi.consent.team.CareTeam;
 import org.musubi.policy.Interaction;
+import org.musubi.record.PatientRef;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.observation.ObservationValue;
@@ -62,8 +63,8 @@ public final class ReadTeamTimeline {
         List<TeamEntry> shown = more ? page.subList(0, PAGE) : page;
         Instant mine = workspace.entries().lastWritten(teamId, by.userId()).orElse(null);
         Reader reader = new Reader(by.userId(), by.facilityId(), Purpose.TREATMENT);
-        Interaction<List<StoredResource>> read = workspace.reads().readPerson(reader, team.personId(),
-                AuditAction.READ, "CareTeam",
+        Interaction<List<StoredResource>> read = workspace.reads().readPerson(reader,
+                PatientRef.person(team.personId()), AuditAction.READ, "CareTeam",
                 record -> record.contents(shown.stream().map(TeamEntry::resourceId).toList()));
         if (!read.permitted() || read.value() == null) {
             throw new Refused(CareTeams.NOT_FOUND);

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.policy.Interaction;
+import org.musubi.record.PatientRef;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.observation.ObservationValue;
@@ -33,8 +34,8 @@ public final class ShowResidentTeams {
      */
     public Optional<List<ResidentTeam>> show(long userId, long personId) {
         Reader resident = new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS);
-        Interaction<List<ResidentTeam>> read = workspace.reads().readPerson(resident, personId, AuditAction.READ,
-                "CareTeam", record -> {
+        Interaction<List<ResidentTeam>> read = workspace.reads().readPerson(resident, PatientRef.person(personId),
+                AuditAction.READ, "CareTeam", record -> {
                     List<CareTeams.TeamView> views = workspace.teams().teamsOf(personId);
                     record.wrote(views.stream().map(v -> "CareTeam/" + v.team().id()).toList());
                     List<ResidentTeam> shown = new ArrayList<>();

@@ -21,6 +21,7 @@ import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
+import org.musubi.record.write.Entry;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 import tools.jackson.databind.JsonNode;
@@ -91,7 +92,7 @@ public final class TeamWorkspace {
     }
 
     /** Where a body writes: the team, the writer's source patient, the record being entered. */
-    record At(CareTeam team, SourcePatient own, WriteRecords.Entry record) {
+    record At(CareTeam team, SourcePatient own, Entry record) {
     }
 
     TeamEntry entry(String id, CareTeam team, SourcePatient own, TeamEntry.Kind kind, CareTeams.Actor by,

@@ -15,11 +15,14 @@ import java.util.function.UnaryOperator;
 import org.musubi.audit.AuditAction;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
+import org.musubi.record.read.PersonRecord;
+import org.musubi.record.write.Answered;
 
 /**
  * Case consultations (症例相談), what their use cases share — {@link AskConsultation}, {@link OpenConsultation}, {@link
@@ -134,7 +137,7 @@ public final class Consultations {
             return Optional.ofNullable(done.value());
         }
         ConsultThread[] changed = new ConsultThread[1];
-        Interaction<WriteRecords.Answered> done = writes.answerDisclosed(reader, disclosureOf(thread),
+        Interaction<Answered> done = writes.answerDisclosed(reader, disclosureOf(thread),
                 List.of(thread.headerId()), AuditAction.CREATE, TYPE, read -> {
                     List<ResourceWrite> message = resources.message(messageId, thread.headerId(), null,
                             new ConsultResources.Draft(text, List.of(), post.uploads()), sender, null, now,
@@ -161,7 +164,7 @@ public final class Consultations {
     }
 
     /** The items {@code references} ({@code Type/id}) as the entry's reader sees them; null when any is not there. */
-    static List<StoredResource> referenced(ReadRecords.PersonRecord record, List<String> references) {
+    static List<StoredResource> referenced(PersonRecord record, List<String> references) {
         if (references.isEmpty()) {
             return List.of();
         }
@@ -187,7 +190,8 @@ public final class Consultations {
 
     Interaction<List<StoredResource>> read(Reader reader, ConsultThread thread, List<String> ids) {
         return thread.askedBy(reader)
-                ? reads.readPerson(reader, thread.personId(), AuditAction.READ, TYPE, record -> record.contents(ids))
+                ? reads.readPerson(reader, PatientRef.person(thread.personId()), AuditAction.READ, TYPE,
+                        record -> record.contents(ids))
                 : reads.readDisclosed(reader, disclosureOf(thread), ids, AuditAction.READ, TYPE);
     }
 

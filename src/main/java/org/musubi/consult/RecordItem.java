@@ -9,10 +9,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.musubi.record.Outline;
-import org.musubi.record.ReadRecords;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.observation.ObservationValue;
+import org.musubi.record.read.PersonRecord;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -46,7 +46,7 @@ public record RecordItem(String reference, String type, LocalDate day, String ti
      * The items of {@code record} a question may refer to, newest first, at most {@link #OFFERED}: the record's
      * outline, then the contents of those items (so each is named in the interaction's one audit row).
      */
-    public static List<RecordItem> referable(ReadRecords.PersonRecord record) {
+    public static List<RecordItem> referable(PersonRecord record) {
         List<Outline> offered = record.outline().stream().filter(o -> REFERABLE.contains(o.type())).limit(OFFERED)
                 .toList();
         Map<String, StoredResource> contents = record.contents(offered.stream().map(Outline::id).toList()).stream()

@@ -11,11 +11,13 @@ import org.musubi.medication.fhir.Medications;
 import org.musubi.medication.fhir.ReadMedications;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Outline;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.medication.OpenStays;
+import org.musubi.record.read.PersonRecord;
 
 /**
  * My medicines (わたしのお薬): every prescription, dispensing and facility's note of medicines in the resident's own
@@ -37,7 +39,7 @@ public final class MyMedicines {
     /** The resident's medicines, checked; empty when the user is not this person. */
     public Optional<Medications> read(long userId, long personId) {
         Interaction<Medications> read = records.readPerson(new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS),
-                personId, AuditAction.READ, "phr-medications", this::of);
+                PatientRef.person(personId), AuditAction.READ, "phr-medications", this::of);
         return Optional.ofNullable(read.value());
     }
 
@@ -45,7 +47,7 @@ public final class MyMedicines {
      * The medicines of a record read in an interaction of the caller's (the emergency sheet's form prefills its
      * medicines from them in its own one audited read).
      */
-    public Medications of(ReadRecords.PersonRecord record) {
+    public Medications of(PersonRecord record) {
         List<String> ids = new ArrayList<>(record.outline().stream().filter(o -> TYPES.contains(o.type()))
                 .map(Outline::id).toList());
         ids.addAll(OpenStays.toRead(record.outline()));

@@ -12,6 +12,7 @@ import org.musubi.policy.DataItem;
 import org.musubi.policy.Decision;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.ResourceWrite;
@@ -73,7 +74,7 @@ public final class CareRecords {
      * {@link #FORM_TARGET}); empty when refused, as for no such person.
      */
     public Optional<String> open(Reader by, long personId) {
-        Interaction<String> read = reads.readPerson(by, personId, AuditAction.READ, FORM_TARGET,
+        Interaction<String> read = reads.readPerson(by, PatientRef.person(personId), AuditAction.READ, FORM_TARGET,
                 gate(by, DataCategory.CARE_RECORDS), record -> record.view().opened().map(p -> {
                     Person person = p.person();
                     return person.familyKanji() + " " + person.givenKanji();

@@ -15,6 +15,8 @@ import org.hl7.fhir.r4.model.Resource;
 import org.musubi.audit.AuditAction;
 import org.musubi.blob.Blob;
 import org.musubi.blob.BlobStore;
+import org.musubi.record.PatientRef;
+import org.musubi.record.write.Entry;
 import org.musubi.scan.Scanner;
 import org.musubi.identity.SourcePatient;
 import org.musubi.photos.PhotoSanitizer;
@@ -218,7 +220,7 @@ public final class Publishing {
      * (READ, {@link #LIST_TARGET}) under the same gate as publishing (standing); empty when refused.
      */
     public Optional<Listing> published(Reader by, long personId) {
-        Interaction<Listing> read = reads.readPerson(by, personId, AuditAction.READ, LIST_TARGET,
+        Interaction<Listing> read = reads.readPerson(by, PatientRef.person(personId), AuditAction.READ, LIST_TARGET,
                 PersonView::actAsHolder, record -> {
                     String name = record.view().opened().map(p -> p.person().familyKanji() + " "
                             + p.person().givenKanji()).orElse("");
@@ -282,7 +284,7 @@ public final class Publishing {
      */
     private Optional<List<String>> entered(Reader by, long personId, AuditAction action, Set<DataCategory> categories,
                                            String activity,
-                                           java.util.function.BiFunction<SourcePatient, WriteRecords.Entry, Made> body) {
+                                           java.util.function.BiFunction<SourcePatient, Entry, Made> body) {
         if (by.facilityId() == null) {
             return Optional.empty();
         }

@@ -6,7 +6,7 @@ import org.musubi.policy.DataCategory;
 
 /**
  * One resource of a record's outline, without content; {@code held}: the categories a container holds besides its
- * own. A viewer picks from the outline what to show, then reads only that ({@code ReadRecords.PersonRecord.contents}).
+ * own. A viewer picks from the outline what to show, then reads only that ({@code read.PersonRecord.contents}).
  */
 public record Outline(long patientKey, String id, String type, long sourceFacilityId, DataCategory category,
                       Instant clinicalDate, Set<DataCategory> held) {

@@ -1,23 +1,17 @@
 package org.musubi.record;
 
+import static org.musubi.record.internal.Shown.shown;
+
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
-import org.musubi.audit.Purpose;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.SourcePatient;
 import org.musubi.policy.DataCategory;
@@ -30,12 +24,20 @@ import org.musubi.policy.Permit;
 import org.musubi.policy.PersonAccess;
 import org.musubi.policy.PersonView;
 import org.musubi.record.fhir.ResourceKind;
+import org.musubi.record.internal.Disclosed;
+import org.musubi.record.internal.OpenedRecord;
+import org.musubi.record.internal.Shown;
+import org.musubi.record.internal.ViewScope;
+import org.musubi.record.read.Everything;
+import org.musubi.record.read.Includes;
+import org.musubi.record.read.PersonRecord;
+import org.musubi.record.read.PersonResource;
 import org.musubi.record.store.ResourceStore;
 
 /**
  * The only read path to clinical data: every read and search goes through the access policy and
  * leaves exactly one audit row. A search filters inside the query, so totals and pages count only
- * what the reader may see. Every resource it hands out goes through one step ({@link #shown}): a reader who does not
+ * what the reader may see. Every resource it hands out goes through one step ({@link Shown}): a reader who does not
  * act for the facility that sent it gets it without the insured-person numbers it holds (docs/no-ehr.md).
  */
 public final class ReadRecords {
@@ -52,12 +54,14 @@ public final class ReadRecords {
     private final PersonAccess access;
     private final IdentityStore identities;
     private final Audit audit;
+    private final Disclosed disclosed;
 
     public ReadRecords(ResourceStore store, PersonAccess access, IdentityStore identities, Audit audit) {
         this.store = store;
         this.access = access;
         this.identities = identities;
         this.audit = audit;
+        this.disclosed = new Disclosed(store, access, identities);
     }
 
     /** One resource (its current version, or {@code version}); a refusal carries the policy's reason. */
@@ -78,29 +82,6 @@ public final class ReadRecords {
                 seen);
         return new Interaction<>(read.value() == null ? null : new PersonResource(shown(reader, read.value()), seen[0]),
                 read.decision(), read.resourceIds());
-    }
-
-    /** A resource read with the view of its person ({@code view} null for data about no person). */
-    public record PersonResource(StoredResource resource, PersonView view) {
-
-        /** Whether the resource is live and belongs to this person. */
-        public boolean ofPerson(long personId) {
-            return !resource.deleted() && view != null && view.opened().map(p -> p.id() == personId).orElse(false);
-        }
-
-        /**
-         * Whether the resource is live and belongs to the patient named: the person by id, or for a patient of the
-         * reader's own facility, that patient's record (the person it is linked to, where the view shows the person;
-         * only that patient, where the view is of the reader's own patient alone).
-         */
-        public boolean ofPatient(PatientRef patient) {
-            return switch (patient) {
-                case PatientRef.Person p -> ofPerson(p.personId());
-                case PatientRef.OwnPatient own -> !resource.deleted() && view != null
-                        && (view.opened().isPresent() ? view.sources().stream().anyMatch(s -> s.id() == own.sourcePatientId())
-                                : resource.patientKey() == own.sourcePatientId());
-            };
-        }
     }
 
     /**
@@ -125,11 +106,6 @@ public final class ReadRecords {
                 : Interaction.refused(judged.decision(), judged.resourceIds());
     }
 
-    /** A search within one person's record, across every linked source patient. */
-    public Interaction<Found> search(Reader reader, long personId, RecordQuery query) {
-        return search(reader, PatientRef.person(personId), query);
-    }
-
     /**
      * A search within the record of the patient {@code patient} names: the person's, across every linked source
      * patient, or only the reader's own patient where that is all it may see of them ({@link PatientRef}).
@@ -149,31 +125,23 @@ public final class ReadRecords {
         if (!view.decision().permitted()) {
             return new Found(List.of(), 0);
         }
-        List<SourcePatient> sources = view.sources();
-        Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
-        return shown(null, store.search(keys, allowed(view, sources), query));
+        ViewScope scope = ViewScope.of(view);
+        return shown(null, store.search(scope.keys(), scope.allowed(), query));
     }
 
     /**
-     * A search that also hands back the person's view (for a response that shows the person too)
-     * and the resources its matches refer to that {@code includes} picks, judged by the same view.
-     * One audit row names the matches and the included resources.
+     * A search within the record of the patient {@code patient} names that also hands back the person's view (for a
+     * response that shows the person too) and the resources its matches refer to that {@code includes} picks, judged
+     * by the same view. One audit row names the matches and the included resources.
      */
-    public Interaction<Everything> everything(Reader reader, long personId, RecordQuery query, Includes includes) {
-        return everything(reader, PatientRef.person(personId), query, includes);
-    }
-
-    /** {@link #everything(Reader, long, RecordQuery, Includes)} of the patient {@code patient} names. */
     public Interaction<Everything> everything(Reader reader, PatientRef patient, RecordQuery query, Includes includes) {
         return interact(reader, patient, AuditAction.SEARCH, query.type() == null ? "everything" : query.type(), view -> {
-            List<SourcePatient> sources = view.sources();
-            Set<DataItem> allowed = allowed(view, sources);
-            Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
-            Found found = store.search(keys, allowed, query);
+            ViewScope scope = ViewScope.of(view);
+            Found found = store.search(scope.keys(), scope.allowed(), query);
             List<StoredResource> included = store.findAll(includes.referencedBy(found.resources())).stream()
                     .filter(r -> !r.deleted())
                     .filter(r -> r.patientData()
-                            ? keys.contains(r.patientKey()) && r.items().stream().allMatch(view::sees)
+                            ? scope.keys().contains(r.patientKey()) && r.items().stream().allMatch(view::sees)
                             : ResourceKind.of(r.type()).map(k -> k.directory()).orElse(false)
                                     || reader.actsFor(r.sourceFacilityId()))
                     .toList();
@@ -185,33 +153,20 @@ public final class ReadRecords {
     }
 
     /**
-     * One page view of a person's record as one interaction: the body gets the record's outline (what
-     * it holds, without content) and reads the content of what it shows; one audit row names every
+     * One page view of the record of the patient {@code patient} names as one interaction: the body gets the record's
+     * outline (what it holds, without content) and reads the content of what it shows; one audit row names every
      * resource whose content was read.
      */
-    public <T> Interaction<T> readPerson(Reader reader, long personId, AuditAction action, String auditedAs,
-                                         Function<PersonRecord, T> body) {
-        return readPerson(reader, PatientRef.person(personId), action, auditedAs, PersonView::decision, body);
-    }
-
-    /** {@link #readPerson(Reader, long, AuditAction, String, java.util.function.Function)} of the patient named. */
     public <T> Interaction<T> readPerson(Reader reader, PatientRef patient, AuditAction action, String auditedAs,
                                          Function<PersonRecord, T> body) {
         return readPerson(reader, patient, action, auditedAs, PersonView::decision, body);
     }
 
     /**
-     * {@link #readPerson(Reader, long, AuditAction, String, java.util.function.Function)} for a write that asks more
-     * than seeing the record: {@code gate} decides from the opened view (e.g. {@link PersonView#entryOnBehalf}); when it
-     * refuses, the body does not run and the one audit row is that refusal.
+     * {@link #readPerson(Reader, PatientRef, AuditAction, String, Function)} for a write that asks more than seeing
+     * the record: {@code gate} decides from the opened view (e.g. {@link PersonView#entryOnBehalf}); when it refuses,
+     * the body does not run and the one audit row is that refusal.
      */
-    public <T> Interaction<T> readPerson(Reader reader, long personId, AuditAction action, String auditedAs,
-                                         Function<PersonView, Decision> gate,
-                                         Function<PersonRecord, T> body) {
-        return readPerson(reader, PatientRef.person(personId), action, auditedAs, gate, body);
-    }
-
-    /** The gated {@link #readPerson} of the patient named. */
     public <T> Interaction<T> readPerson(Reader reader, PatientRef patient, AuditAction action, String auditedAs,
                                          Function<PersonView, Decision> gate,
                                          Function<PersonRecord, T> body) {
@@ -220,47 +175,9 @@ public final class ReadRecords {
             if (!gated.permitted()) {
                 return Interaction.refused(gated, List.of());
             }
-            List<SourcePatient> sources = view.sources();
-            Set<DataItem> allowed = allowed(view, sources);
-            Set<Long> keys = sources.stream().map(SourcePatient::id).collect(Collectors.toSet());
-            Set<String> shown = new LinkedHashSet<>();
-            PersonRecord record = new PersonRecord() {
-                private List<Outline> outline;
-
-                @Override
-                public PersonView view() {
-                    return view;
-                }
-
-                @Override
-                public List<Outline> outline() {
-                    if (outline == null) {
-                        outline = store.outline(keys, allowed);
-                    }
-                    return outline;
-                }
-
-                @Override
-                public List<StoredResource> contents(Collection<String> ids) {
-                    List<StoredResource> read = store.contents(keys, allowed, ids);
-                    read.forEach(r -> shown.add(r.id()));
-                    return shown(reader, read);
-                }
-
-                @Override
-                public Found search(RecordQuery query) {
-                    Found found = store.search(keys, allowed, query);
-                    found.resources().forEach(r -> shown.add(r.id()));
-                    return shown(reader, found);
-                }
-
-                @Override
-                public void wrote(Collection<String> ids) {
-                    shown.addAll(ids);
-                }
-            };
+            OpenedRecord record = new OpenedRecord(store, reader, view);
             T value = body.apply(record);
-            return Interaction.permitted(value, view.decision(), List.copyOf(shown));
+            return Interaction.permitted(value, view.decision(), record.named());
         });
     }
 
@@ -272,143 +189,17 @@ public final class ReadRecords {
      * Read before any link, under the sources the disclosure reaches, each row judged on its own and shown only when
      * its kind shows rows of its category ({@link org.musubi.policy.DisclosureKind#shows}); nothing else of the record
      * is read. Which rows were sent is the wing's to say (its own table). The party is not the sender: the rows come
-     * without insured-person numbers ({@link #shown}). One audit row, refused or not; the rows are in the order of
+     * without insured-person numbers ({@link Shown}). One audit row, refused or not; the rows are in the order of
      * {@code ids}.
      */
     public Interaction<List<StoredResource>> readDisclosed(Reader reader, long disclosureId, List<String> ids,
                                                            AuditAction action, String auditedAs) {
-        return disclosed(reader, disclosureId, ids, action, auditedAs, (made, rows, named) -> rows);
+        return disclosed.read(reader, disclosureId, ids, action, auditedAs);
     }
 
-    /** What runs on what a disclosure let the party read, in the read's interaction ({@link #disclosed}). */
-    @FunctionalInterface
-    interface OnDisclosed<T> {
-
-        /** {@code made}: the disclosure as made; {@code rows}: what was read; {@code named}: the audit row's names. */
-        T apply(Disclosure made, List<StoredResource> rows, List<String> named);
-    }
-
-    /**
-     * {@link #readDisclosed} with {@code body} run on what was read, in the same interaction: the party's answer
-     * ({@link WriteRecords#answerDisclosed}) adds the {@code Type/id} it wrote to the list it is given, and the one
-     * audit row names them too. The body does not run when refused.
-     */
-    <T> Interaction<T> disclosed(Reader reader, long disclosureId, List<String> ids, AuditAction action,
-                                 String auditedAs, OnDisclosed<T> body) {
-        return access.interactDisclosed(reader.userId(), disclosureId, action, auditedAs, (made, view) -> {
-            Set<Long> keys = view.sources().stream().map(SourcePatient::id).collect(Collectors.toSet());
-            Map<String, StoredResource> read = new HashMap<>();
-            store.contents(keys, allowed(view, view.sources()), ids).stream()
-                    .filter(r -> made.kind().shows(r.category())).forEach(r -> read.put(r.id(), r));
-            List<StoredResource> rows = shown(reader, ids.stream().map(read::get).filter(Objects::nonNull).toList());
-            List<String> named = new ArrayList<>(rows.stream().map(r -> r.type() + "/" + r.id()).toList());
-            T value = body.apply(made, rows, named);
-            return Interaction.permitted(value, view.decision(), named);
-        });
-    }
-
-    /** A person's record as one interaction sees it: only what the policy lets the reader see. */
-    public interface PersonRecord {
-
-        PersonView view();
-
-        /** Every live resource the reader may see, without content, newest clinical date first. */
-        List<Outline> outline();
-
-        /** The content of these resources (those the reader may see); each is named in the audit row. */
-        List<StoredResource> contents(Collection<String> ids);
-
-        /**
-         * A search within the record, filtered by the same view as everything else the interaction reads (as {@link
-         * ReadRecords#search}); each resource found is named in the audit row.
-         */
-        Found search(RecordQuery query);
-
-        /**
-         * Names in the interaction's one audit row the resources the body wrote ({@code Type/id} or id), for a write
-         * that depends on what the record holds (a value computed from an earlier one): what it read and what it
-         * wrote are then one interaction, decided and audited once.
-         */
-        void wrote(Collection<String> ids);
-
-        /** A record that hands every question to another ({@link #delegate}); a wrapper overrides what it adds to. */
-        interface Forwarding extends PersonRecord {
-
-            PersonRecord delegate();
-
-            @Override
-            default PersonView view() {
-                return delegate().view();
-            }
-
-            @Override
-            default List<Outline> outline() {
-                return delegate().outline();
-            }
-
-            @Override
-            default List<StoredResource> contents(Collection<String> ids) {
-                return delegate().contents(ids);
-            }
-
-            @Override
-            default Found search(RecordQuery query) {
-                return delegate().search(query);
-            }
-
-            @Override
-            default void wrote(Collection<String> ids) {
-                delegate().wrote(ids);
-            }
-        }
-    }
-
-    /** The (facility, category) pairs of the person's sources that the view may show. */
-    private static Set<DataItem> allowed(PersonView view, List<SourcePatient> sources) {
-        Set<DataItem> allowed = new HashSet<>();
-        for (long facility : sources.stream().map(SourcePatient::facilityId).collect(Collectors.toSet())) {
-            for (DataCategory category : DataCategory.values()) {
-                DataItem item = new DataItem(facility, category);
-                if (view.sees(item)) {
-                    allowed.add(item);
-                }
-            }
-        }
-        return allowed;
-    }
-
-    /** What a search found, with the view it was judged by and the included resources it may show. */
-    public record Everything(Found found, PersonView view, List<StoredResource> included) {
-    }
-
-    /** Picks the resources a page of matches refers to ({@code _include}); the policy then judges each. */
-    @FunctionalInterface
-    public interface Includes {
-        Includes NONE = found -> List.of();
-
-        /** The references ({@code Type/id}, each once) to include; read and judged by {@link ReadRecords}. */
-        List<String> referencedBy(List<StoredResource> found);
-    }
-
-    /**
-     * The one step between the store and a reader: the resource without identifiers in the insured-person system
-     * (wherever in its JSON: a Patient, a Bundle's entries, contained resources, a reference), unless the reader acts
-     * for the facility that sent it — that facility reads back what it sent; another facility, a resident, anyone of no
-     * facility ({@code reader} null: a glance, whoever it is for) never sees the number (docs/no-ehr.md).
-     */
-    private static StoredResource shown(Reader reader, StoredResource resource) {
-        return resource == null || reader != null && reader.actsFor(resource.sourceFacilityId()) ? resource
-                : resource.withoutInsuredNumbers();
-    }
-
-    /** {@link #shown(Reader, StoredResource)} of each. */
-    private static List<StoredResource> shown(Reader reader, List<StoredResource> resources) {
-        return resources.stream().map(r -> shown(reader, r)).collect(Collectors.toCollection(ArrayList::new));
-    }
-
-    /** {@link #shown(Reader, StoredResource)} of each resource found. */
-    private static Found shown(Reader reader, Found found) {
-        return new Found(shown(reader, found.resources()), found.total());
+    /** The disclosure doors' body, which the write door answers through ({@link WriteRecords#answerDisclosed}). */
+    Disclosed disclosed() {
+        return disclosed;
     }
 
     private Interaction<StoredResource> judged(Reader reader, StoredResource resource, String type, String id,

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.musubi.record.release.ReleaseCohort;
+import org.musubi.record.write.EnterFindings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,6 +33,12 @@ class RecordConfiguration {
     @Bean
     WriteRecords writeRecords(ResourceStore store, IdentityStore identities, Audit audit, ReadRecords reads) {
         return new WriteRecords(store, identities, audit, reads);
+    }
+
+    /** The device's door: findings a device made about a facility's data (imaging.ai). */
+    @Bean
+    EnterFindings enterFindings(ResourceStore store, IdentityStore identities, Audit audit) {
+        return new EnterFindings(store, identities, audit);
     }
 
     /** The import's own batch door (only {@code ingest} uses it). */

@@ -52,7 +52,7 @@ public record StoredResource(long patientKey, String id, String type, int versio
      * The same version without identifiers in the insured-person system ({@link FhirJson#withoutInsuredNumbers});
      * this one when it has none.
      */
-    StoredResource withoutInsuredNumbers() {
+    public StoredResource withoutInsuredNumbers() {
         String shown = FhirJson.withoutInsuredNumbers(json);
         return shown == json ? this
                 : new StoredResource(patientKey, id, type, version, sourceFacilityId, category, lastUpdated, deleted, shown,

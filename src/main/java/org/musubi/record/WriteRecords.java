@@ -8,19 +8,21 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import org.musubi.audit.Actor;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
-import org.musubi.audit.Purpose;
 import org.musubi.identity.IdentityStore;
 import org.musubi.policy.Decision;
 import org.musubi.policy.Disclosure;
 import org.musubi.policy.DisclosureKind;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
+import org.musubi.record.internal.Entering;
+import org.musubi.record.internal.WriteAudits;
 import org.musubi.record.store.ResourceStore;
+import org.musubi.record.write.Answered;
+import org.musubi.record.write.Entry;
 
 /**
  * The one write door to a person's record (imports keep their own batch door, {@code imports.ImportRecords}). It
@@ -33,40 +35,24 @@ import org.musubi.record.store.ResourceStore;
  * <li>An entry into a person's record ({@link #enter}: the health notebook, a proxy, a facility's staff entering on
  * the person's behalf): one interaction with the person through the access policy, with the Provenance of what
  * changed, audited once, in one database transaction.</li>
- * <li>A device's findings about a facility's data ({@link #enterFindings}: an AI service's analysis of a study),
- * stored as that data's facility's under its source patient, with their Provenance, audited once.</li>
+ * <li>The party a disclosure was made to answering what it read ({@link #answerDisclosed}), under the patient and
+ * facility the disclosure was made from, as its kind allows.</li>
  * </ul>
+ * A device's findings about a facility's data (an AI service's analysis of a study), which no reader asks the policy
+ * about, have their own door, {@link org.musubi.record.write.EnterFindings}.
  */
 public final class WriteRecords {
 
     private final ResourceStore store;
-    private final IdentityStore identities;
     private final Audit audit;
     private final ReadRecords reads;
+    private final WriteAudits audits;
 
     public WriteRecords(ResourceStore store, IdentityStore identities, Audit audit, ReadRecords reads) {
         this.store = store;
-        this.identities = identities;
         this.audit = audit;
         this.reads = reads;
-    }
-
-    /**
-     * A person's record being entered: read as {@link ReadRecords.PersonRecord} (what the entry depends on), and
-     * written through {@link #store}.
-     */
-    public interface Entry extends ReadRecords.PersonRecord {
-
-        /**
-         * Stores {@code writes} (all of one source facility: the source the author enters under, which decided nothing;
-         * the interaction's view did) as the author's; when any of them changed what is stored, also the Provenance
-         * {@code provenance} makes of their outcomes. Names every resource changed in the interaction's one audit row.
-         * A resource of the same id stored under another facility, patient or type refuses the whole entry ({@link
-         * NotOwner}).
-         *
-         * @return one outcome per write, in order, then the Provenance's when it was written
-         */
-        List<Written> store(List<ResourceWrite> writes, Function<List<Written>, ResourceWrite> provenance);
+        this.audits = new WriteAudits(identities, audit);
     }
 
     /**
@@ -90,15 +76,8 @@ public final class WriteRecords {
     public <T> Interaction<T> enter(Reader author, long personId, AuditAction action, String auditedAs,
                                     Function<PersonView, Decision> gate,
                                     Function<Entry, T> body) {
-        return audit.allOrNothing(() -> reads.readPerson(author, personId, action, auditedAs, gate,
-                record -> body.apply(new Entering(record, author.userId()))));
-    }
-
-    /**
-     * What the party a disclosure was made to read ({@code read}: the rows named, in order, as {@link
-     * ReadRecords#readDisclosed} shows them) and what its answer stored ({@code written}, empty when nothing).
-     */
-    public record Answered(List<StoredResource> read, List<Written> written) {
+        return audit.allOrNothing(() -> reads.readPerson(author, PatientRef.person(personId), action, auditedAs, gate,
+                record -> body.apply(new Entering(store, record, author.userId()))));
     }
 
     /**
@@ -116,137 +95,7 @@ public final class WriteRecords {
     public Interaction<Answered> answerDisclosed(Reader reader, long disclosureId, List<String> ids,
                                                  AuditAction action, String auditedAs,
                                                  Function<List<StoredResource>, List<ResourceWrite>> answer) {
-        return audit.allOrNothing(() -> reads.disclosed(reader, disclosureId, ids, action, auditedAs,
-                (disclosure, read, named) -> answered(reader, disclosure, read, named, answer)));
-    }
-
-    /** {@link #answerDisclosed} once read, as the disclosure as made ({@code disclosure}) lets the party answer. */
-    private Answered answered(Reader reader, Disclosure disclosure, List<StoredResource> read, List<String> named,
-                              Function<List<StoredResource>, List<ResourceWrite>> answer) {
-        DisclosureKind kind = disclosure.kind();
-        boolean asked = switch (kind.answer()) {
-            case NOTHING -> false;
-            case CHANGE_WHAT_WAS_READ -> true;
-            case NEW_UNDER_WHAT_WAS_ASKED -> read.stream().anyMatch(r -> r.patientKey() == disclosure.fromPatientId());
-            case NEW_WHEN_ALL_IS_THERE -> !read.isEmpty() && read.stream().noneMatch(StoredResource::deleted);
-        };
-        if (!asked) {
-            boolean nothingThere = kind.answer() == DisclosureKind.Answer.NEW_WHEN_ALL_IS_THERE;
-            return new Answered(nothingThere ? List.of() : read, List.of());
-        }
-        List<ResourceWrite> writes = answer.apply(read);
-        if (writes.isEmpty()) {
-            return new Answered(read, List.of());
-        }
-        long patient = disclosure.fromPatientId();
-        long facility = identities.sourcePatient(patient).orElseThrow().facilityId();
-        boolean change = kind.answer() == DisclosureKind.Answer.CHANGE_WHAT_WAS_READ;
-        for (ResourceWrite write : writes) {
-            boolean ours = write.sourceFacilityId() == facility && write.patientKey() == patient
-                    && kind.answers().contains(write.type()) && write.id() != null;
-            boolean allowed = change ? read.stream().anyMatch(r -> !r.deleted() && r.type().equals(write.type())
-                    && r.id().equals(write.id())) : store.find(write.type(), write.id()).isEmpty();
-            if (!ours || !allowed) {
-                throw new NotOwner(write.type(), write.id());
-            }
-        }
-        List<Written> written = store.writeOwn(facility, writes, reader.userId());
-        written.forEach(w -> named.add(w.type() + "/" + w.id() + (change ? "/_history/" + w.version() : "")));
-        return new Answered(read, written);
-    }
-
-    /** What a device's findings may store: the device, its observations and its report. */
-    private static final Set<String> FINDINGS = Set.of("Device", "Observation", "DiagnosticReport");
-
-    /**
-     * Findings a device outside Musubi made about a facility's data (an AI service's analysis of a study, issue 47),
-     * entered by Musubi itself on the device's behalf: no reader asks the access policy — the caller proved the
-     * device's standing for that data (its work item's token) — and the findings become data of the analysed data's
-     * own facility {@code facilityId} under its source patient {@code patientKey}, so that whoever may see the data
-     * may see its findings, and nobody else. Only Devices, Observations and DiagnosticReports of that facility and
-     * patient are taken, new or the same ids again ({@link NotOwner} otherwise, nothing stored), with the Provenance
-     * {@code provenance} makes of what changed, then {@code after} (the caller's own step, e.g. its work item DONE), all
-     * in one database transaction with the one audit row by {@code actor} ({@code action} on {@code auditedAs}, naming
-     * every resource changed, with the patient's regional ID when linked).
-     *
-     * @return one outcome per write, in order, then the Provenance's when it was written
-     */
-    public List<Written> enterFindings(Actor actor, long patientKey, long facilityId, AuditAction action,
-                                       String auditedAs, List<ResourceWrite> writes,
-                                       Function<List<Written>, ResourceWrite> provenance, Runnable after) {
-        if (writes.isEmpty()) {
-            throw new IllegalArgumentException("nothing to store");
-        }
-        boolean ours = identities.sourcePatient(patientKey).filter(p -> p.facilityId() == facilityId).isPresent();
-        for (ResourceWrite write : writes) {
-            if (!ours || write.sourceFacilityId() != facilityId || write.patientKey() != patientKey
-                    || !FINDINGS.contains(write.type()) || write.id() == null) {
-                record(action, Outcome.DENY, write.type(), write.id(), patientOf(patientKey), "record.notOwner");
-                throw new NotOwner(write.type(), write.id());
-            }
-        }
-        return audit.allOrNothing(() -> {
-            List<Written> written = new ArrayList<>(store.writeOwn(facilityId, writes, null));
-            if (written.stream().anyMatch(WriteRecords::changed)) {
-                ResourceWrite trail = provenance.apply(List.copyOf(written));
-                if (trail.sourceFacilityId() != facilityId || trail.patientKey() != patientKey
-                        || !"Provenance".equals(trail.type())) {
-                    throw new NotOwner(trail.type(), trail.id());
-                }
-                written.addAll(store.writeOwn(facilityId, List.of(trail), null));
-            }
-            after.run();
-            List<String> changed = written.stream().filter(WriteRecords::changed).map(w -> w.type() + "/" + w.id())
-                    .toList();
-            audit.record(AuditEntry.of(action, Outcome.PERMIT).on(auditedAs, changed.toArray())
-                    .patient(patientOf(patientKey)).purpose(Purpose.TREATMENT)
-                    .reason(changed.isEmpty() ? "unchanged" : "entered").by(actor));
-            return written;
-        });
-    }
-
-    /** The entry of one interaction: its reads are the record's, its writes the author's. */
-    private final class Entering implements Entry, ReadRecords.PersonRecord.Forwarding {
-        private final ReadRecords.PersonRecord record;
-        private final long userId;
-
-        Entering(ReadRecords.PersonRecord record, long userId) {
-            this.record = record;
-            this.userId = userId;
-        }
-
-        @Override
-        public ReadRecords.PersonRecord delegate() {
-            return record;
-        }
-
-        @Override
-        public List<Written> store(List<ResourceWrite> writes,
-                                   Function<List<Written>, ResourceWrite> provenance) {
-            if (writes.isEmpty()) {
-                throw new IllegalArgumentException("nothing to store");
-            }
-            long facility = writes.getFirst().sourceFacilityId();
-            List<Written> written = new ArrayList<>(own(facility, writes));
-            if (written.stream().anyMatch(WriteRecords::changed)) {
-                written.addAll(own(facility, List.of(provenance.apply(List.copyOf(written)))));
-            }
-            wrote(written.stream().filter(WriteRecords::changed).map(w -> w.type() + "/" + w.id()).toList());
-            return written;
-        }
-
-        private List<Written> own(long facility, List<ResourceWrite> writes) {
-            for (ResourceWrite write : writes) {
-                if (write.sourceFacilityId() != facility) {
-                    throw new NotOwner(write.type(), write.id());
-                }
-            }
-            return store.writeOwn(facility, writes, userId);
-        }
-    }
-
-    private static boolean changed(Written written) {
-        return written.change() != Written.Change.UNCHANGED;
+        return audit.allOrNothing(() -> reads.disclosed().answer(reader, disclosureId, ids, action, auditedAs, answer));
     }
 
     /** The audit reason of a create refused because the client chose an id of the server's own form ({@link IdKey#serverShaped}). */
@@ -264,18 +113,20 @@ public final class WriteRecords {
                 || existing.filter(r -> r.sourceFacilityId() != write.sourceFacilityId()).isPresent();
         AuditAction action = existing.isPresent() ? AuditAction.UPDATE : AuditAction.CREATE;
         if (foreign) {
-            record(action, Outcome.DENY, write.type(), write.id(), patientOf(write.patientKey()), "record.notOwner");
+            audits.record(action, Outcome.DENY, write.type(), write.id(), audits.patientOf(write.patientKey()),
+                    "record.notOwner");
             throw new NotOwner(write.type(), write.id());
         }
         Written written;
         try {
             written = store.write(List.of(write), writer.userId()).getFirst();
         } catch (ResourceWrite.VersionConflict e) {
-            record(action, Outcome.DENY, write.type(), write.id(), patientOf(write.patientKey()), VERSION_CONFLICT);
+            audits.record(action, Outcome.DENY, write.type(), write.id(), audits.patientOf(write.patientKey()),
+                    VERSION_CONFLICT);
             throw e;
         }
         AuditAction done = written.change() == Written.Change.CREATED ? AuditAction.CREATE : AuditAction.UPDATE;
-        record(done, Outcome.PERMIT, written.type(), written.id(), patientOf(write.patientKey()),
+        audits.record(done, Outcome.PERMIT, written.type(), written.id(), audits.patientOf(write.patientKey()),
                 written.change().name().toLowerCase(Locale.ROOT) + " v" + written.version());
         return written;
     }
@@ -302,12 +153,13 @@ public final class WriteRecords {
             String ref = write.type() + "/" + write.id();
             Long owner = write.id() == null ? null : owners.get(ref);
             if (!writer.actsFor(write.sourceFacilityId()) || owner != null && owner != write.sourceFacilityId()) {
-                record(AuditAction.UPDATE, Outcome.DENY, write.type(), write.id(), patientOf(write.patientKey()),
+                audits.record(AuditAction.UPDATE, Outcome.DENY, write.type(), write.id(),
+                        audits.patientOf(write.patientKey()),
                         "record.notOwner");
                 throw new NotOwner(write.type(), write.id());
             }
             if (owner == null && chosen.contains(ref) && IdKey.serverShaped(write.id())) {
-                record(AuditAction.UPDATE, Outcome.DENY, write.type(), write.id(), null, ID_RESERVED);
+                audits.record(AuditAction.UPDATE, Outcome.DENY, write.type(), write.id(), null, ID_RESERVED);
                 throw new NotOwner(write.type(), write.id());
             }
         }
@@ -315,7 +167,7 @@ public final class WriteRecords {
         try {
             written = store.write(batch, writer.userId());
         } catch (ResourceWrite.VersionConflict e) {
-            record(AuditAction.UPDATE, Outcome.DENY, e.type(), e.id(), null, VERSION_CONFLICT);
+            audits.record(AuditAction.UPDATE, Outcome.DENY, e.type(), e.id(), null, VERSION_CONFLICT);
             throw e;
         }
         List<AuditEntry> entries = new ArrayList<>(written.size());
@@ -323,10 +175,11 @@ public final class WriteRecords {
             Written w = written.get(i);
             long key = batch.get(i).patientKey();
             if (!patients.containsKey(key)) {
-                patients.put(key, patientOf(key));
+                patients.put(key, audits.patientOf(key));
             }
             String patient = patients.get(key);
-            entries.add(entry(w.change() == Written.Change.CREATED ? AuditAction.CREATE : AuditAction.UPDATE, Outcome.PERMIT,
+            AuditAction done = w.change() == Written.Change.CREATED ? AuditAction.CREATE : AuditAction.UPDATE;
+            entries.add(WriteAudits.entry(done, Outcome.PERMIT,
                     w.type(), w.id(), patient, w.change().name().toLowerCase(Locale.ROOT) + " v" + w.version()));
         }
         audit.recordAll(entries);
@@ -342,11 +195,12 @@ public final class WriteRecords {
     public void requireWritable(Reader writer, String type, String id) {
         Optional<StoredResource> existing = store.find(type, id);
         if (existing.isPresent() && !writer.actsFor(existing.get().sourceFacilityId())) {
-            record(AuditAction.UPDATE, Outcome.DENY, type, id, patientOf(existing.get().patientKey()), "record.notOwner");
+            audits.record(AuditAction.UPDATE, Outcome.DENY, type, id, audits.patientOf(existing.get().patientKey()),
+                    "record.notOwner");
             throw new NotOwner(type, id);
         }
         if (existing.isEmpty() && IdKey.serverShaped(id)) {
-            record(AuditAction.UPDATE, Outcome.DENY, type, id, null, ID_RESERVED);
+            audits.record(AuditAction.UPDATE, Outcome.DENY, type, id, null, ID_RESERVED);
             throw new NotOwner(type, id);
         }
     }
@@ -362,45 +216,29 @@ public final class WriteRecords {
         if (!writer.actsFor(existing.sourceFacilityId())) {
             throw new NotOwner(existing.type(), existing.id());
         }
-        record(AuditAction.CREATE, Outcome.PERMIT, existing.type(), existing.id(), patientOf(existing.patientKey()),
+        audits.record(AuditAction.CREATE, Outcome.PERMIT, existing.type(), existing.id(),
+                audits.patientOf(existing.patientKey()),
                 CONDITION_MATCHED);
     }
 
     /** A write refused before it reached the store (invalid content, unknown patient): audited once. */
     public void refused(String type, String id, String reason) {
-        record(id == null ? AuditAction.CREATE : AuditAction.UPDATE, Outcome.DENY, type, id, null, reason);
+        audits.record(id == null ? AuditAction.CREATE : AuditAction.UPDATE, Outcome.DENY, type, id, null, reason);
     }
 
     public boolean delete(Reader writer, String type, String id) {
         Optional<StoredResource> existing = store.find(type, id).filter(r -> !r.deleted());
         if (existing.isEmpty()) {
-            record(AuditAction.DELETE, Outcome.DENY, type, id, null, ReadRecords.NOT_FOUND);
+            audits.record(AuditAction.DELETE, Outcome.DENY, type, id, null, ReadRecords.NOT_FOUND);
             return false;
         }
-        String patient = patientOf(existing.get().patientKey());
+        String patient = audits.patientOf(existing.get().patientKey());
         if (!writer.actsFor(existing.get().sourceFacilityId())) {
-            record(AuditAction.DELETE, Outcome.DENY, type, id, patient, "record.notOwner");
+            audits.record(AuditAction.DELETE, Outcome.DENY, type, id, patient, "record.notOwner");
             throw new NotOwner(type, id);
         }
         store.delete(type, id, writer.userId());
-        record(AuditAction.DELETE, Outcome.PERMIT, type, id, patient, "deleted");
+        audits.record(AuditAction.DELETE, Outcome.PERMIT, type, id, patient, "deleted");
         return true;
-    }
-
-    private String patientOf(long patientKey) {
-        if (patientKey == 0) {
-            return null;
-        }
-        return identities.personOf(patientKey).flatMap(identities::person).map(p -> p.person().regionalId()).orElse(null);
-    }
-
-    private void record(AuditAction action, Outcome outcome, String type, String id, String patient, String reason) {
-        audit.record(entry(action, outcome, type, id, patient, reason));
-    }
-
-    private static AuditEntry entry(AuditAction action, Outcome outcome, String type, String id, String patient,
-                                    String reason) {
-        return AuditEntry.of(action, outcome).on(type, id == null ? "new" : id).patient(patient)
-                .purpose(Purpose.TREATMENT).reason(reason);
     }
 }

@@ -20,8 +20,10 @@ import org.musubi.consent.Consent;
 import org.musubi.consent.ConsentScope;
 import org.musubi.identity.IdentityStore;
 import org.musubi.record.Outline;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
+import org.musubi.record.read.PersonRecord;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
@@ -89,7 +91,8 @@ class BoxPatientIT extends NetworkFixtures {
             assertThat(r.patientId()).isEqualTo(patient.regionalId());
             assertThat(r.reason()).isEqualTo("policy.permit.sentFile");
         });
-        assertThat(reads.readPerson(reader(nurse), patient.person(), AuditAction.READ, "Patient", r -> r.outline())
+        assertThat(reads.readPerson(reader(nurse), PatientRef.person(patient.person()),
+                AuditAction.READ, "Patient", r -> r.outline())
                 .permitted()).as("the file is no way into the record").isFalse();
 
         consents.block(patient.person(), hospital.id(), accounts.networkAdmin().id());
@@ -149,8 +152,8 @@ class BoxPatientIT extends NetworkFixtures {
                         new ByteArrayInputStream(bytes))), new Box.Recipients(Set.of(nurse.id()), null, null), "経過です",
                 new Box.About(patient.person(), true)).files().getFirst();
         assertThat(file.recordDocument()).isNotNull();
-        List<Outline> outline = reads.readPerson(reader(doctor), patient.person(), AuditAction.READ, "Patient",
-                ReadRecords.PersonRecord::outline).value();
+        List<Outline> outline = reads.readPerson(reader(doctor), PatientRef.person(patient.person()),
+                AuditAction.READ, "Patient", PersonRecord::outline).value();
         assertThat(outline).extracting(Outline::type).contains("DocumentReference", "Binary");
         assertThat(outline).filteredOn(o -> o.id().equals(file.recordDocument())).singleElement()
                 .matches(o -> o.sourceFacilityId() == clinic.id());

@@ -16,8 +16,10 @@ import org.musubi.audit.Purpose;
 import org.musubi.identity.IdentityStore;
 import org.musubi.policy.DataCategory;
 import org.musubi.record.Outline;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
+import org.musubi.record.read.PersonRecord;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
@@ -91,8 +93,8 @@ class CareRecordsIT extends NetworkFixtures {
         Facility otherOffice = accounts.newHospital();
         consents.link(s.person(), otherOffice.id(), accounts.networkAdmin().id());
         User manager = accounts.memberOf(otherOffice, Profession.CARE_MANAGER);
-        List<Outline> seen = reads.readPerson(reader(manager, otherOffice), s.person(), AuditAction.READ, "Patient",
-                ReadRecords.PersonRecord::outline).value();
+        List<Outline> seen = reads.readPerson(reader(manager, otherOffice), PatientRef.person(s.person()),
+                AuditAction.READ, "Patient", PersonRecord::outline).value();
         assertThat(seen).filteredOn(o -> o.sourceFacilityId() == s.office().id())
                 .extracting(Outline::id).containsAll(visit).containsAll(adl).containsAll(vitals).containsAll(incident);
         assertThat(seen).filteredOn(o -> visit.contains(o.id()) || incident.contains(o.id()) || adl.contains(o.id()))
@@ -100,7 +102,8 @@ class CareRecordsIT extends NetworkFixtures {
         assertThat(seen).filteredOn(o -> vitals.contains(o.id())).extracting(Outline::category)
                 .containsOnly(DataCategory.VITALS);
         String visitJson = reads.readPerson(reader(accounts.memberOf(s.hospital(), Profession.DOCTOR), s.hospital()),
-                s.person(), AuditAction.READ, "Patient", r -> r.contents(visit)).value().getFirst().json();
+                PatientRef.person(s.person()), AuditAction.READ, "Patient", r -> r.contents(visit)).value().getFirst()
+                .json();
         assertThat(visitJson).contains("service=BATHING").contains("duration_minutes=45").contains("皮膚の発赤なし")
                 .contains("2026-11-25T10:30");
     }

@@ -12,9 +12,11 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.identity.IdentityStore;
 import org.musubi.record.Outline;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
+import org.musubi.record.read.PersonRecord;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.Profession;
@@ -120,8 +122,8 @@ class PublishIT extends NetworkFixtures {
                 .satisfies(r -> assertThat(r.resourceIds()).hasSize(4)); // three lines and their Provenance
 
         Reader other = reader(s.reader(), s.hospital());
-        List<Outline> seen = reads.readPerson(other, s.person(), AuditAction.READ, "Patient",
-                ReadRecords.PersonRecord::outline).value();
+        List<Outline> seen = reads.readPerson(other, PatientRef.person(s.person()), AuditAction.READ, "Patient",
+                PersonRecord::outline).value();
         assertThat(seen).filteredOn(o -> o.sourceFacilityId() == s.clinic().id()).extracting(Outline::type)
                 .contains("DocumentReference", "Binary", "Condition", "AllergyIntolerance", "MedicationRequest");
         String condition = lines.getFirst();
@@ -203,8 +205,8 @@ class PublishIT extends NetworkFixtures {
     }
 
     private String json(Reader reader, long person, String id) {
-        Optional<StoredResource> found = reads.readPerson(reader, person, AuditAction.READ, "Patient",
-                r -> r.contents(List.of(id)).stream().findFirst()).value();
+        Optional<StoredResource> found = reads.readPerson(reader, PatientRef.person(person),
+                AuditAction.READ, "Patient", r -> r.contents(List.of(id)).stream().findFirst()).value();
         return found.orElseThrow().json();
     }
 

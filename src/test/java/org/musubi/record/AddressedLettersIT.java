@@ -64,7 +64,8 @@ class AddressedLettersIT extends NetworkFixtures {
         assertThat(audit.forPatient(before, letter.regionalId()))
                 .containsExactly("READ PERMIT policy.permit.addressedLetter");
         long ordinary = audit.max();
-        var record = records.readPerson(reader(doctor), letter.person(), AuditAction.READ, "patient", r -> r.outline());
+        var record = records.readPerson(reader(doctor), PatientRef.person(letter.person()),
+                AuditAction.READ, "patient", r -> r.outline());
         assertThat(record.permitted()).as("the rest of the record stays closed until a link").isFalse();
         assertThat(audit.forPatient(ordinary, letter.regionalId())).singleElement().asString().startsWith("READ DENY");
     }

@@ -22,6 +22,8 @@ import org.musubi.policy.Permit;
 import org.musubi.policy.PersonAccess;
 import org.musubi.policy.PersonView;
 import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.read.Everything;
+import org.musubi.record.read.Includes;
 import org.musubi.record.store.ResourceStore;
 
 /**
@@ -100,29 +102,29 @@ class InsuredNumbersOnReadTest {
     @Test
     void everyPathThatReturnsResourcesTakesTheNumberOffForOthersOnly() {
         RecordQuery query = new RecordQuery(null, List.of(), null, null, null, true, 10, 0);
-        ReadRecords.Includes condition = found -> List.of("Condition/c1");
+        Includes condition = found -> List.of("Condition/c1");
 
         assertThat(reads.history(OTHER_DOCTOR, "Patient", "p1").value()).hasSize(2)
                 .allSatisfy(v -> assertThat(v.json()).doesNotContain(NUMBER));
         assertThat(reads.history(SENDERS_DOCTOR, "Patient", "p1").value()).hasSize(2)
                 .allSatisfy(v -> assertThat(v.json()).contains(NUMBER));
 
-        ReadRecords.Everything everything = reads.everything(OTHER_DOCTOR, 100, query, condition).value();
+        Everything everything = reads.everything(OTHER_DOCTOR, PatientRef.person(100), query, condition).value();
         assertThat(everything.found().resources()).isNotEmpty().allSatisfy(r -> assertThat(r.json()).doesNotContain(NUMBER));
         assertThat(everything.included()).hasSize(1).allSatisfy(r -> assertThat(r.json()).doesNotContain(NUMBER));
-        assertThat(reads.everything(SENDERS_DOCTOR, 100, query, condition).value().included().getFirst().json())
-                .contains(NUMBER);
-        assertThat(reads.search(OTHER_DOCTOR, 100, query).value().resources())
+        assertThat(reads.everything(SENDERS_DOCTOR, PatientRef.person(100), query, condition).value().included()
+                .getFirst().json()).contains(NUMBER);
+        assertThat(reads.search(OTHER_DOCTOR, PatientRef.person(100), query).value().resources())
                 .allSatisfy(r -> assertThat(r.json()).doesNotContain(NUMBER));
 
-        List<String> seen = reads.readPerson(OTHER_DOCTOR, 100, AuditAction.READ, "test", record -> {
+        List<String> seen = reads.readPerson(OTHER_DOCTOR, PatientRef.person(100), AuditAction.READ, "test", record -> {
             List<String> json = new java.util.ArrayList<>(record.contents(List.of("p1", "b1")).stream()
                     .map(StoredResource::json).toList());
             record.search(query).resources().forEach(r -> json.add(r.json()));
             return json;
         }).value();
         assertThat(seen).hasSize(5).allSatisfy(j -> assertThat(j).doesNotContain(NUMBER));
-        assertThat(reads.readPerson(SENDERS_DOCTOR, 100, AuditAction.READ, "test",
+        assertThat(reads.readPerson(SENDERS_DOCTOR, PatientRef.person(100), AuditAction.READ, "test",
                 record -> record.contents(List.of("p1")).getFirst().json()).value()).contains(NUMBER);
 
         assertThat(reads.readDisclosed(OTHER_DOCTOR, LETTER, List.of("b1"), AuditAction.READ,

@@ -16,6 +16,7 @@ import org.musubi.pathway.PathwayTemplate;
 import org.musubi.pathway.Stage;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Found;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.RecordQuery;
@@ -23,6 +24,7 @@ import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.observation.ObservationValue;
+import org.musubi.record.read.PersonRecord;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,8 +70,8 @@ public final class StageFilling {
             return Optional.empty();
         }
         Located l = at.get();
-        Interaction<FormPage> read = reads.readPerson(by, l.enrolment().personId(), AuditAction.READ, AUDITED_AS,
-                view -> pathways.mayFill(view, by, l.enrolment(), l.state(), l.stage()), record -> {
+        Interaction<FormPage> read = reads.readPerson(by, PatientRef.person(l.enrolment().personId()), AuditAction.READ,
+                AUDITED_AS, view -> pathways.mayFill(view, by, l.enrolment(), l.state(), l.stage()), record -> {
                     Map<String, List<String>> values = StageForm.prefill(l.stage().form(), latest(record,
                             StageForm.mappedCodes(l.stage().form())));
                     return new FormPage(l.enrolment(), l.template(), l.stage(), l.state(), values, values.keySet());
@@ -78,7 +80,7 @@ public final class StageFilling {
     }
 
     /** The latest value per LOINC code among the Observations the reader sees. */
-    private static Function<String, Optional<BigDecimal>> latest(ReadRecords.PersonRecord record, Set<String> codes) {
+    private static Function<String, Optional<BigDecimal>> latest(PersonRecord record, Set<String> codes) {
         if (codes.isEmpty()) {
             return code -> Optional.empty();
         }

@@ -23,6 +23,7 @@ import org.musubi.policy.Decision;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.ResourceEncoder;
@@ -31,6 +32,7 @@ import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.read.PersonRecord;
 import org.musubi.registry.Profession;
 
 /**
@@ -88,7 +90,7 @@ public final class DisasterFlags {
 
     /** The person's active flags as the reader's view shows them: one read through the policy, one audit row. */
     public Interaction<List<Held>> read(Reader reader, long personId) {
-        return reads.readPerson(reader, personId, AuditAction.READ, TYPE, record -> active(record));
+        return reads.readPerson(reader, PatientRef.person(personId), AuditAction.READ, TYPE, record -> active(record));
     }
 
     /**
@@ -139,7 +141,7 @@ public final class DisasterFlags {
         return view.permitted() ? new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION) : view.decision();
     }
 
-    private List<Held> active(ReadRecords.PersonRecord record) {
+    private List<Held> active(PersonRecord record) {
         List<String> ids = record.outline().stream().filter(o -> o.type().equals(TYPE)).map(o -> o.id()).toList();
         List<Held> held = new ArrayList<>();
         for (StoredResource stored : ids.isEmpty() ? List.<StoredResource>of() : record.contents(ids)) {

@@ -32,6 +32,7 @@ import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.write.Entry;
 
 /**
  * What an author writes here entered into the person's record through the one write door ({@link WriteRecords#enter},
@@ -134,7 +135,7 @@ final class RecordEntries {
         }
     }
 
-    private static SourcePatient own(WriteRecords.Entry entry, Reader author) {
+    private static SourcePatient own(Entry entry, Reader author) {
         return entry.view().sources().stream().filter(s -> author.facilityId() != null
                 && s.facilityId() == author.facilityId()).findFirst().orElse(null);
     }

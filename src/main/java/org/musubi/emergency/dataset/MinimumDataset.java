@@ -31,12 +31,14 @@ import org.musubi.policy.Decision;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
 import org.musubi.record.Outline;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.condition.ActiveProblems;
 import org.musubi.record.fhir.medication.OpenStays;
+import org.musubi.record.read.PersonRecord;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import tools.jackson.databind.JsonNode;
@@ -78,7 +80,8 @@ public final class MinimumDataset {
 
     /** The dataset as the policy lets this reader see it (its purpose: EMERGENCY for crews and ERs). */
     public Interaction<EmergencyDataset> read(Reader reader, long personId) {
-        return records.readPerson(reader, personId, AuditAction.READ, AUDITED_AS, record -> assemble(personId, record));
+        return records.readPerson(reader, PatientRef.person(personId), AuditAction.READ, AUDITED_AS,
+                record -> assemble(personId, record));
     }
 
     /**
@@ -96,7 +99,7 @@ public final class MinimumDataset {
      */
     public Interaction<SourcedDataset> readSourced(Reader reader, long personId, String auditedAs,
             Function<PersonView, Decision> gate) {
-        return records.readPerson(reader, personId, AuditAction.READ, auditedAs, gate, record -> {
+        return records.readPerson(reader, PatientRef.person(personId), AuditAction.READ, auditedAs, gate, record -> {
             Map<String, StoredResource> read = new LinkedHashMap<>();
             EmergencyDataset dataset = assemble(personId, new Capturing(record, read));
             return new SourcedDataset(dataset, record.view(), read);
@@ -104,11 +107,11 @@ public final class MinimumDataset {
     }
 
     /** The record as the assembly reads it, keeping every resource whose content was read, by {@code Type/id}. */
-    private record Capturing(ReadRecords.PersonRecord record, Map<String, StoredResource> read)
-            implements ReadRecords.PersonRecord.Forwarding {
+    private record Capturing(PersonRecord record, Map<String, StoredResource> read)
+            implements PersonRecord.Forwarding {
 
         @Override
-        public ReadRecords.PersonRecord delegate() {
+        public PersonRecord delegate() {
             return record;
         }
 
@@ -120,7 +123,7 @@ public final class MinimumDataset {
         }
     }
 
-    private EmergencyDataset assemble(long personId, ReadRecords.PersonRecord record) {
+    private EmergencyDataset assemble(long personId, PersonRecord record) {
         List<Outline> outline = record.outline();
         Instant now = clock.instant();
         Set<String> chosen = chosen(outline, now);

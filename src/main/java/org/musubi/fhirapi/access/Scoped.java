@@ -2,9 +2,9 @@ package org.musubi.fhirapi.access;
 
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.fhir.ResourceKind;
+import org.musubi.record.read.Includes;
 import org.musubi.security.ApiScope;
 
 /**
@@ -46,7 +46,7 @@ public record Scoped(ScopeTable row, Set<ApiScope> scopes, Set<String> needed) {
     }
 
     /** The resources a read includes, of the types the call returns only. */
-    public ReadRecords.Includes narrow(ReadRecords.Includes includes) {
+    public Includes narrow(Includes includes) {
         return found -> includes.referencedBy(found).stream().filter(r -> returns(r.substring(0, r.indexOf('/')))).toList();
     }
 }

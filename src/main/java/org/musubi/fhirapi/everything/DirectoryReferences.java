@@ -7,6 +7,7 @@ import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceLookup;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.DirectoryLinks;
+import org.musubi.record.read.Includes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +29,7 @@ class DirectoryReferences {
     }
 
     /** As {@code $everything}'s includes: the references, read and judged by {@code ReadRecords}. */
-    ReadRecords.Includes includes() {
+    Includes includes() {
         return DirectoryLinks::in;
     }
 

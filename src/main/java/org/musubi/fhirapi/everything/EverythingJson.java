@@ -23,9 +23,9 @@ import org.musubi.fhirapi.person.PersonOpener;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.fhirapi.response.ServletOutcomes;
 import org.musubi.fhirapi.response.StoredJson;
-import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.StoredResource;
+import org.musubi.record.read.Everything;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -110,7 +110,7 @@ public class EverythingJson extends OncePerRequestFilter {
             p.records().reads().missed(caller.reader(), AuditAction.SEARCH, "everything", id);
             throw Refusals.notFound(new IdType("Patient", id));
         }
-        ReadRecords.Everything everything = p.pages().page(caller, scoped, asked.get(),
+        Everything everything = p.pages().page(caller, scoped, asked.get(),
                 new IdType("Patient", id), size, from);
         String base = request.getRequestURL().substring(0, request.getRequestURL().indexOf("/Patient/"));
         long total = everything.found().total() + 1;

@@ -6,8 +6,8 @@ import org.musubi.fhirapi.access.Caller;
 import org.musubi.fhirapi.access.Scoped;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.record.PatientRef;
-import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
+import org.musubi.record.read.Everything;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,13 +20,13 @@ import org.springframework.stereotype.Component;
 public record EverythingPages(RecordProviderParts parts, DirectoryReferences directory) {
 
     /** The page {@code _count = size}, {@code _offset = from} of the whole list (the person, then the resources). */
-    ReadRecords.Everything page(Caller caller, Scoped scoped, long personId, int size, int from) {
+    Everything page(Caller caller, Scoped scoped, long personId, int size, int from) {
         return page(caller, scoped, PatientRef.person(personId), new IdType("Patient", personId), size,
                 from);
     }
 
     /** The page of the patient {@code patient} names ({@code id}: as asked, for the 404). */
-    ReadRecords.Everything page(Caller caller, Scoped scoped, PatientRef patient, IdType id, int size,
+    Everything page(Caller caller, Scoped scoped, PatientRef patient, IdType id, int size,
                                 int from) {
         return parts.outcome(parts.reads().everything(caller.reader(), patient, scoped.narrow(storePage(size, from)),
                 scoped.narrow(directory.includes())), id);

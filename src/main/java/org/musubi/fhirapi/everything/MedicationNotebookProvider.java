@@ -27,8 +27,8 @@ import org.musubi.fhirapi.person.OpenedPerson;
 import org.musubi.fhirapi.person.PersonOpener;
 import org.musubi.fhirapi.record.RecordProviderParts;
 import org.musubi.medication.notebook.JahisWriter;
-import org.musubi.record.ReadRecords;
 import org.musubi.record.RecordQuery;
+import org.musubi.record.read.Everything;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,7 +68,7 @@ public class MedicationNotebookProvider {
         }
         // one interaction, one audit row: the three types in one query, then grouped in the notebook's order
         // the token's scopes may leave out the OTC drugs, the allergies and the parties (ScopeTable)
-        ReadRecords.Everything first = parts.outcome(parts.reads().everything(caller.reader(), asked.get(),
+        Everything first = parts.outcome(parts.reads().everything(caller.reader(), asked.get(),
                 scoped.narrow(new RecordQuery(null, List.of(), null, null, null, true, RecordQuery.MAX_PAGE, 0,
                         Set.copyOf(TYPES))), scoped.narrow(directory.includes())), id);
         List<Resource> history = new ArrayList<>();

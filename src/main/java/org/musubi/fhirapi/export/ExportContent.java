@@ -16,6 +16,8 @@ import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.RecordQuery;
+import org.musubi.record.read.Everything;
+import org.musubi.record.read.Includes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -93,8 +95,8 @@ public class ExportContent {
         while (true) {
             RecordQuery query = scoped.narrow(new RecordQuery(null, List.of(), null, null, since, false,
                     RecordQuery.MAX_PAGE, offset, types));
-            Interaction<ReadRecords.Everything> page = parts.reads().everything(reader, patient, query,
-                    ReadRecords.Includes.NONE);
+            Interaction<Everything> page = parts.reads().everything(reader, patient, query,
+                    Includes.NONE);
             if (!page.permitted()) {
                 return offset > 0;
             }

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.musubi.fhirapi.store.RecordResources;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.StoredResource;
+import org.musubi.record.read.Includes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,9 +36,9 @@ class IncludedReferences {
         this.resources = resources;
     }
 
-    ReadRecords.Includes of(String type, Set<Include> includes) {
+    Includes of(String type, Set<Include> includes) {
         if (includes == null || includes.isEmpty()) {
-            return ReadRecords.Includes.NONE;
+            return Includes.NONE;
         }
         List<String> paths = new ArrayList<>();
         for (Include include : includes) {

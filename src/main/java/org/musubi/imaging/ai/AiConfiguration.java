@@ -14,7 +14,7 @@ import org.musubi.imaging.studies.StudyIndex;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceLookup;
-import org.musubi.record.WriteRecords;
+import org.musubi.record.write.EnterFindings;
 import org.musubi.registry.Profession;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
@@ -81,9 +81,9 @@ class AiConfiguration {
     }
 
     @Bean
-    AiRecords aiRecords(WriteRecords writes, ReadRecords reads, ResourceEncoder encoder, FhirContext fhir,
+    AiRecords aiRecords(EnterFindings findings, ReadRecords reads, ResourceEncoder encoder, FhirContext fhir,
                         AiContext context) {
-        return new AiRecords(writes, reads, encoder, fhir, context);
+        return new AiRecords(findings, reads, encoder, fhir, context);
     }
 
     @Bean

@@ -26,27 +26,27 @@ import org.musubi.record.Reader;
 import org.musubi.record.ResourceEncoder;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
-import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.write.EnterFindings;
 
 /**
  * AI findings in the record: entered through the record's door for a device's findings ({@link
- * WriteRecords#enterFindings}) as data of the study's facility under the study's source patient, with a Provenance
+ * EnterFindings#enter}) as data of the study's facility under the study's source patient, with a Provenance
  * whose agent is the model's Device; and read back for the study page through the read door (one audit row naming
  * them), as {@link Shown} — marked AI, with the model's name and version and {@link AiFindings#NOTICE}.
  */
 public final class AiRecords {
 
-    private final WriteRecords writes;
+    private final EnterFindings enterFindings;
     private final ReadRecords reads;
     private final ResourceEncoder encoder;
     private final FhirContext fhir;
     private final AiContext context;
 
-    public AiRecords(WriteRecords writes, ReadRecords reads, ResourceEncoder encoder, FhirContext fhir,
+    public AiRecords(EnterFindings enterFindings, ReadRecords reads, ResourceEncoder encoder, FhirContext fhir,
                      AiContext context) {
-        this.writes = writes;
+        this.enterFindings = enterFindings;
         this.reads = reads;
         this.encoder = encoder;
         this.fhir = fhir;
@@ -84,7 +84,7 @@ public final class AiRecords {
                 Date.from(now))) {
             made.add(encoder.entered(resource, resource.getIdPart(), study.sourcePatientId(), study.facilityId()));
         }
-        writes.enterFindings(AiContext.service(service), study.sourcePatientId(), study.facilityId(),
+        enterFindings.enter(AiContext.service(service), study.sourcePatientId(), study.facilityId(),
                 AuditAction.CREATE, "DiagnosticReport", made, written -> provenance(written, base, study, now), after);
     }
 

@@ -21,6 +21,7 @@ import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.identity.SourcePatient;
+import org.musubi.record.read.PersonResource;
 
 /**
  * Opening a study for viewing: the one audited read of its ImagingStudy (by the record's door, so the policy decides on
@@ -100,7 +101,7 @@ public class StudyPasses {
         if (grant.isPresent()) {
             return openGranted(reader, study, grant.get());
         }
-        Interaction<ReadRecords.PersonResource> read = records.readOfPerson(reader, TYPE, study.resourceId());
+        Interaction<PersonResource> read = records.readOfPerson(reader, TYPE, study.resourceId());
         if (!read.permitted() || read.value() == null || read.value().resource().deleted()
                 || read.value().resource().patientKey() != study.sourcePatientId()) {
             return Optional.empty();

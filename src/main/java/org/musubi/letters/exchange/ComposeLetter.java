@@ -30,6 +30,7 @@ import org.musubi.letters.Result;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Outline;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
@@ -110,8 +111,8 @@ public final class ComposeLetter {
     }
 
     private Optional<LetterExchange.Prefill> compose(Reader author, long personId, LetterKind kind, LetterRow answered) {
-        Interaction<LetterExchange.Prefill> read = reads.readPerson(author, personId, AuditAction.READ, "Letter",
-                view -> view.actAsHolder(), record -> {
+        Interaction<LetterExchange.Prefill> read = reads.readPerson(author, PatientRef.person(personId),
+                AuditAction.READ, "Letter", view -> view.actAsHolder(), record -> {
                     SourcePatient own = parties.known(author, record.view()).orElse(null);
                     if (own == null) {
                         return null;
@@ -233,7 +234,7 @@ public final class ComposeLetter {
 
     /** The HTML of the letter as it would be sent (nothing stored); empty when refused. */
     public Optional<String> preview(Reader author, long personId, LetterRequest request, Locale locale) {
-        Interaction<String> read = reads.readPerson(author, personId, AuditAction.READ, "Letter",
+        Interaction<String> read = reads.readPerson(author, PatientRef.person(personId), AuditAction.READ, "Letter",
                 view -> view.actAsHolder(), record -> {
                     SourcePatient own = parties.known(author, record.view()).orElse(null);
                     Optional<Author> writer = parties.author(author.userId());

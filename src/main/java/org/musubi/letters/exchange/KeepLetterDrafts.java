@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.musubi.audit.AuditAction;
 import org.musubi.letters.exchange.jdbc.LetterTable;
 import org.musubi.policy.Interaction;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 
@@ -37,8 +38,8 @@ public final class KeepLetterDrafts {
      */
     public Optional<LetterExchange.Draft> saveDraft(Reader author, long personId, UUID draftId, Instant seen,
                                                     LetterRequest request) {
-        Interaction<Boolean> may = reads.readPerson(author, personId, AuditAction.UPDATE, "LetterDraft",
-                view -> view.actAsHolder(), record -> parties.known(author, record.view()).isPresent());
+        Interaction<Boolean> may = reads.readPerson(author, PatientRef.person(personId), AuditAction.UPDATE,
+                "LetterDraft", view -> view.actAsHolder(), record -> parties.known(author, record.view()).isPresent());
         if (!may.permitted() || !Boolean.TRUE.equals(may.value())) {
             return Optional.empty();
         }

@@ -12,11 +12,13 @@ import org.musubi.audit.AuditAction;
 import org.musubi.letters.Attachment;
 import org.musubi.letters.Letter;
 import org.musubi.policy.Interaction;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
+import org.musubi.record.write.Answered;
 import org.musubi.signature.SignatureStatus;
 import org.musubi.signature.Verification;
 
@@ -163,7 +165,7 @@ public final class Receiving {
     }
 
     private Optional<LetterRow> answer(Reader reader, LetterTable.Stored s, Function<StoredResource, ResourceWrite> update) {
-        Interaction<WriteRecords.Answered> answered = writes.answerDisclosed(reader, disclosure(s),
+        Interaction<Answered> answered = writes.answerDisclosed(reader, disclosure(s),
                 List.of(s.taskId()), AuditAction.UPDATE, "Task", taskOf(s, update));
         if (!answered.permitted() || answered.value() == null || answered.value().read().isEmpty()) {
             return Optional.empty();
@@ -204,15 +206,15 @@ public final class Receiving {
                                 Function<StoredResource, ResourceWrite> update) {
         List<String> ids = List.of(s.documentId(), s.taskId());
         if (reader.facilityId() != null && reader.actsFor(s.row().senderFacilityId())) {
-            Interaction<List<StoredResource>> read = reads.readPerson(reader, s.row().personId(), action, "Letter",
-                    record -> record.contents(ids));
+            Interaction<List<StoredResource>> read = reads.readPerson(reader, PatientRef.person(s.row().personId()),
+                    action, "Letter", record -> record.contents(ids));
             if (!read.permitted() || read.value() == null
                     || read.value().stream().noneMatch(r -> r.id().equals(s.documentId()) && !r.deleted())) {
                 return Optional.empty();
             }
             return Optional.of(new Seen(read.value(), false));
         }
-        Interaction<WriteRecords.Answered> read = writes.answerDisclosed(reader, disclosure(s), ids, action, "Task",
+        Interaction<Answered> read = writes.answerDisclosed(reader, disclosure(s), ids, action, "Task",
                 taskOf(s, update));
         if (!read.permitted() || read.value() == null
                 || read.value().read().stream().noneMatch(r -> r.id().equals(s.documentId()) && !r.deleted())) {

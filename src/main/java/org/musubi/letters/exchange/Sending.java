@@ -28,6 +28,7 @@ import org.musubi.record.Reader;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
+import org.musubi.record.write.Entry;
 import org.musubi.signature.SigningRefused;
 import tools.jackson.databind.JsonNode;
 
@@ -137,7 +138,7 @@ public final class Sending {
      * the attempt back) with the letter to sign.
      */
     private LetterExchange.Sent store(Reader author, long personId, Checked c, LetterTable.Stored answered,
-                                      WriteRecords.Entry record, LetterSigning.Draft draft,
+                                      Entry record, LetterSigning.Draft draft,
                                       LetterSigning.Signed signed) {
         long facility = author.facilityId();
         SourcePatient own = parties.own(author, record.view()).orElse(null);
@@ -260,7 +261,7 @@ public final class Sending {
      * {@code attachedFiles}, put in the blob store with the letter's signed files, outside the transaction); an upload
      * only by its uploader (a file's key is no permission to attach it).
      */
-    private Content attached(Reader author, WriteRecords.Entry record, Content content, List<String> faults,
+    private Content attached(Reader author, Entry record, Content content, List<String> faults,
                              List<byte[]> attachedFiles) {
         Content c = content == null ? new Content(null, null, null, null, null, null, null, null, null, null, null, null,
                 null) : content;

@@ -19,10 +19,12 @@ import org.musubi.blob.BlobStore;
 import org.musubi.phr.vitals.PhrSources;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Outline;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.StoredResource;
+import org.musubi.record.read.PersonRecord;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -61,16 +63,16 @@ public final class ReadCheckups {
 
     /** Every checkup of the person, newest first; empty when this reader may not read the person's record. */
     public Optional<List<Checkup>> all(long userId, long personId) {
-        Interaction<List<Checkup>> read = reads.readPerson(reader(userId), personId, AuditAction.READ, "phr-checkups",
-                this::checkups);
+        Interaction<List<Checkup>> read = reads.readPerson(reader(userId), PatientRef.person(personId),
+                AuditAction.READ, "phr-checkups", this::checkups);
         return Optional.ofNullable(read.value());
     }
 
     /** The photo of the paper result {@code reportId} in the person's record; empty when there is none to this reader. */
     public Optional<Photo> photo(long userId, long personId, String reportId) {
         long notebook = sources.facility().id();
-        Interaction<Optional<DiagnosticReport>> read = reads.readPerson(reader(userId), personId, AuditAction.READ,
-                "phr-checkup-photo", record -> {
+        Interaction<Optional<DiagnosticReport>> read = reads.readPerson(reader(userId), PatientRef.person(personId),
+                AuditAction.READ, "phr-checkup-photo", record -> {
                     boolean listed = record.outline().stream().anyMatch(o -> o.id().equals(reportId)
                             && o.type().equals("DiagnosticReport") && o.sourceFacilityId() == notebook);
                     return listed ? record.contents(List.of(reportId)).stream().findFirst().map(readings::report)
@@ -95,7 +97,7 @@ public final class ReadCheckups {
         return new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS);
     }
 
-    private List<Checkup> checkups(ReadRecords.PersonRecord record) {
+    private List<Checkup> checkups(PersonRecord record) {
         long notebook = sources.facility().id();
         Map<Long, Facility> known = new HashMap<>();
         Function<Long, Optional<Facility>> facility = id -> Optional.ofNullable(known.computeIfAbsent(id,

@@ -18,11 +18,13 @@ import org.musubi.medication.notebook.JahisWriter;
 import org.musubi.phr.vitals.VitalObservations;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Outline;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.ResourceLookup;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.DirectoryLinks;
+import org.musubi.record.read.PersonRecord;
 
 /**
  * The resident's own medication history as a JAHIS 電子版お薬手帳 file (JAHISTC08, Shift_JIS, CRLF) for an
@@ -50,12 +52,12 @@ public final class MedicationNotebookFile {
 
     /** The file's bytes in Shift_JIS; empty when refused. */
     public Optional<byte[]> write(long userId, long personId) {
-        Interaction<byte[]> read = reads.readPerson(new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS), personId,
-                AuditAction.READ, "phr-medication-notebook", this::file);
+        Interaction<byte[]> read = reads.readPerson(new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS),
+                PatientRef.person(personId), AuditAction.READ, "phr-medication-notebook", this::file);
         return Optional.ofNullable(read.value());
     }
 
-    private byte[] file(ReadRecords.PersonRecord record) {
+    private byte[] file(PersonRecord record) {
         List<String> ids = record.outline().reversed().stream().filter(o -> TYPES.contains(o.type()))
                 .map(Outline::id).toList();
         List<StoredResource> stored = ids.isEmpty() ? List.of() : record.contents(ids);

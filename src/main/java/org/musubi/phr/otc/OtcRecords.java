@@ -18,6 +18,7 @@ import org.musubi.record.Outline;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceLookup;
 import org.musubi.record.StoredResource;
+import org.musubi.record.read.PersonRecord;
 
 /**
  * Self-entered OTC drugs and supplements in the record store: the notebook facility's MedicationStatements of a
@@ -58,7 +59,7 @@ public final class OtcRecords {
     }
 
     /** The entries of a record being read, newest start first. */
-    public List<OtcEntry> entries(ReadRecords.PersonRecord record) {
+    public List<OtcEntry> entries(PersonRecord record) {
         long notebook = sources.facility().id();
         List<String> ids = record.outline().stream().filter(o -> selfEntered(o, notebook)).map(Outline::id)
                 .limit(MAX_SHOWN).toList();
@@ -75,7 +76,7 @@ public final class OtcRecords {
     }
 
     /** One entry of a record being read, by id. */
-    public Optional<OtcEntry> entry(ReadRecords.PersonRecord record, String id) {
+    public Optional<OtcEntry> entry(PersonRecord record, String id) {
         return entries(record.contents(List.of(id)), sources.facility().id()).stream().findFirst();
     }
 

@@ -10,9 +10,11 @@ import org.musubi.medication.fhir.Medications;
 import org.musubi.phr.MyMedicines;
 import org.musubi.phr.vitals.PhrPatient;
 import org.musubi.policy.Interaction;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.WriteRecords;
+import org.musubi.record.write.Entry;
 import org.musubi.registry.FieldFault;
 
 /**
@@ -63,14 +65,15 @@ public final class SelfMedications {
 
     /** The page; empty when refused. */
     public Optional<Page> page(long userId, long personId) {
-        Interaction<Page> read = reads.readPerson(reader(userId), personId, AuditAction.READ, "phr-medications",
-                record -> new Page(medicines.of(record), records.entries(record)));
+        Interaction<Page> read = reads.readPerson(reader(userId), PatientRef.person(personId),
+                AuditAction.READ, "phr-medications", record -> new Page(medicines.of(record), records.entries(record)));
         return Optional.ofNullable(read.value());
     }
 
     /** One entry, for its form; empty when refused or not this person's. */
     public Optional<OtcEntry> open(long userId, long personId, String id) {
-        Interaction<OtcEntry> read = reads.readPerson(reader(userId), personId, AuditAction.READ, OtcRecords.TYPE,
+        Interaction<OtcEntry> read = reads.readPerson(reader(userId), PatientRef.person(personId),
+                AuditAction.READ, OtcRecords.TYPE,
                 view -> records.owned(view, id), record -> records.entry(record, id).orElse(null));
         return Optional.ofNullable(read.value());
     }
@@ -121,7 +124,7 @@ public final class SelfMedications {
         return Optional.ofNullable(saved.value());
     }
 
-    private Saved store(WriteRecords.Entry record, PhrPatient patient, String id, OtcEntry.Values values, EnteredBy by) {
+    private Saved store(Entry record, PhrPatient patient, String id, OtcEntry.Values values, EnteredBy by) {
         record.store(written.statement(patient, id, values, by), versions -> written.provenance(patient,
                 versions.stream().filter(w -> w.type().equals(OtcRecords.TYPE)).findFirst().orElseThrow(), by));
         boolean ended = values.until() != null && !values.until().isAfter(records.today());

@@ -25,6 +25,7 @@ import org.musubi.identity.cards.CardCodes;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Outline;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facilities;
@@ -64,7 +65,7 @@ public final class HealthPoints {
         Map<PointsLedger.Kind, PointsLedger.Rule> rules = ledger.rules();
         Map<Long, FacilityKind> kinds = new HashMap<>();
         Interaction<List<Outline>> read = records.readPerson(new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS),
-                personId, AuditAction.READ, "phr-points", record -> record.outline().stream()
+                PatientRef.person(personId), AuditAction.READ, "phr-points", record -> record.outline().stream()
                         .filter(o -> checkup(o, kinds) || selfLoggedVital(o, kinds)).toList());
         if (!read.permitted()) {
             return Optional.empty();

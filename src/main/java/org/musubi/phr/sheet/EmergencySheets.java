@@ -17,6 +17,7 @@ import org.musubi.phr.MyMedicines;
 import org.musubi.phr.vitals.PhrPatient;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Outline;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.ResourceWrite;
@@ -26,6 +27,8 @@ import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.allergy.AllergyStatus;
+import org.musubi.record.read.PersonRecord;
+import org.musubi.record.write.Entry;
 import org.musubi.registry.FieldFault;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -123,16 +126,16 @@ public final class EmergencySheets {
 
     /** The sheet for reading; empty when refused. */
     public Optional<Opened> open(Author author, long personId) {
-        Interaction<Opened> read = reads.readPerson(author.reader(), personId, AuditAction.READ, "emergency-sheet",
-                record -> new Opened(records.current(record), List.of(), List.of(),
+        Interaction<Opened> read = reads.readPerson(author.reader(), PatientRef.person(personId),
+                AuditAction.READ, "emergency-sheet", record -> new Opened(records.current(record), List.of(), List.of(),
                         record.view().entryOnBehalf(records.item()).permitted(), person(record)));
         return Optional.ofNullable(read.value());
     }
 
     /** The sheet for the entry form: refused (empty) unless this reader may enter it on the person's behalf. */
     public Optional<Opened> openForEntry(Author author, long personId) {
-        Interaction<Opened> read = reads.readPerson(author.reader(), personId, AuditAction.READ, "emergency-sheet-form",
-                view -> view.entryOnBehalf(records.item()),
+        Interaction<Opened> read = reads.readPerson(author.reader(), PatientRef.person(personId),
+                AuditAction.READ, "emergency-sheet-form", view -> view.entryOnBehalf(records.item()),
                 record -> new Opened(records.current(record), dispensed(record), recorded(record), true,
                         person(record)));
         return Optional.ofNullable(read.value());
@@ -188,7 +191,7 @@ public final class EmergencySheets {
         return Optional.of(read.value().stream().filter(v -> !v.deleted()).map(records::version).toList());
     }
 
-    private Saved store(Author author, WriteRecords.Entry record, Integer seen,
+    private Saved store(Author author, Entry record, Integer seen,
                         Function<EmergencySheet, SheetForm.Read> entered) {
         Optional<SheetVersion> current = records.current(record);
         int now = current.map(SheetVersion::version).orElse(0);
@@ -225,7 +228,7 @@ public final class EmergencySheets {
         return written.stream().filter(w -> w.type().equals("QuestionnaireResponse")).findFirst().orElseThrow();
     }
 
-    private static Person person(ReadRecords.PersonRecord record) {
+    private static Person person(PersonRecord record) {
         return record.view().opened().map(RegisteredPerson::person).orElse(null);
     }
 
@@ -233,7 +236,7 @@ public final class EmergencySheets {
      * The allergies the facilities recorded that still hold ({@link FhirJson#allergyHolds}), as far as the reader may
      * see allergies (the record's read is the policy's): each substance once, with what it caused.
      */
-    private static List<EmergencySheet.Allergy> recorded(ReadRecords.PersonRecord record) {
+    private static List<EmergencySheet.Allergy> recorded(PersonRecord record) {
         List<String> ids = record.outline().stream().filter(o -> o.type().equals("AllergyIntolerance"))
                 .map(Outline::id).toList();
         Map<String, EmergencySheet.Allergy> known = new LinkedHashMap<>();
@@ -248,7 +251,7 @@ public final class EmergencySheets {
         return List.copyOf(known.values());
     }
 
-    private List<EmergencySheet.Medicine> dispensed(ReadRecords.PersonRecord record) {
+    private List<EmergencySheet.Medicine> dispensed(PersonRecord record) {
         Medications read = medicines.of(record);
         return read.current().stream()
                 .map(d -> new EmergencySheet.Medicine(d.newest().entry().name(), d.newest().dosage(), true)).toList();

@@ -19,11 +19,11 @@ import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
 import org.musubi.policy.PersonView;
 import org.musubi.record.Outline;
-import org.musubi.record.ReadRecords;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.read.PersonRecord;
 
 /**
  * The emergency sheet in the record store: found in a person's record (the notebook facility's QuestionnaireResponse
@@ -54,7 +54,7 @@ public final class SheetRecords {
     }
 
     /** The sheet's current version in a record being read, if the reader may see it and it exists. */
-    public Optional<SheetVersion> current(ReadRecords.PersonRecord record) {
+    public Optional<SheetVersion> current(PersonRecord record) {
         long notebook = sources.facility().id();
         List<String> ids = record.outline().stream().filter(o -> o.sourceFacilityId() == notebook
                 && o.category() == DataCategory.EMERGENCY_SHEET && o.type().equals("QuestionnaireResponse"))

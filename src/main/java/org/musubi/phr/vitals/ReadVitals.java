@@ -19,12 +19,14 @@ import org.musubi.audit.AuditAction;
 import org.musubi.audit.Purpose;
 import org.musubi.policy.Interaction;
 import org.musubi.record.Found;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.RecordQuery;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirSystems;
 import org.musubi.record.fhir.Loinc;
+import org.musubi.record.read.PersonRecord;
 
 /**
  * A resident's vital signs as they see them: from every source of their person (what they recorded in the notebook
@@ -60,8 +62,8 @@ public final class ReadVitals {
      */
     public Optional<Map<Vital, VitalReading>> latest(long userId, long personId) {
         Reader resident = new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS);
-        Interaction<Map<Vital, VitalReading>> read = reads.readPerson(resident, personId, AuditAction.SEARCH,
-                "Observation", record -> {
+        Interaction<Map<Vital, VitalReading>> read = reads.readPerson(resident, PatientRef.person(personId),
+                AuditAction.SEARCH, "Observation", record -> {
                     Map<Vital, VitalReading> latest = new EnumMap<>(Vital.class);
                     Instant recent = Instant.now().minus(Duration.ofDays(RECENT_DAYS));
                     readAll(record, List.of(Vital.values()), recent, PAGE)
@@ -95,8 +97,8 @@ public final class ReadVitals {
                                               Instant from, int most) {
         Reader resident = new Reader(userId, null, Purpose.PATIENT_SELF_ACCESS);
         Set<Vital> wanted = Set.copyOf(vitals);
-        Interaction<List<VitalReading>> read = reads.readPerson(resident, personId, action, "Observation",
-                record -> readAll(record, vitals, from, most));
+        Interaction<List<VitalReading>> read = reads.readPerson(resident, PatientRef.person(personId),
+                action, "Observation", record -> readAll(record, vitals, from, most));
         return Optional.ofNullable(read.value());
     }
 
@@ -104,7 +106,7 @@ public final class ReadVitals {
      * The values of these measures since {@code from} in a record read in an interaction, newest first: found without
      * their content, read as each version was read before, and only the versions not read before fetched and parsed.
      */
-    private List<VitalReading> readAll(ReadRecords.PersonRecord record, Collection<Vital> vitals, Instant from, int most) {
+    private List<VitalReading> readAll(PersonRecord record, Collection<Vital> vitals, Instant from, int most) {
         Set<Vital> wanted = Set.copyOf(vitals);
         List<VitalReading> readings = new ArrayList<>();
         // without content a page can hold all a read needs: one search instead of one per thousand (each finds and

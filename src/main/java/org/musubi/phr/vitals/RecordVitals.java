@@ -19,6 +19,7 @@ import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.Written;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.write.Entry;
 
 /**
  * Records a resident's own vital signs (quick entry, or the rows of a CSV) under their source patient at the health
@@ -63,7 +64,7 @@ public final class RecordVitals {
         return Optional.ofNullable(saved.value());
     }
 
-    private Saved store(long userId, WriteRecords.Entry record, List<VitalsEntry> entries) {
+    private Saved store(long userId, Entry record, List<VitalsEntry> entries) {
         PersonView view = record.view();
         PhrPatient patient = sources.of(userId, view.opened().orElseThrow(), view.sources());
         List<VitalsEntry> inOrder = entries.stream().sorted(Comparator.comparing(VitalsEntry::instant)).toList();
@@ -87,7 +88,7 @@ public final class RecordVitals {
     }
 
     /** The heights known (from any source the resident sees) up to {@code until}, by moment. */
-    private static TreeMap<Instant, VitalObservations.Height> heights(WriteRecords.Entry record, Instant until) {
+    private static TreeMap<Instant, VitalObservations.Height> heights(Entry record, Instant until) {
         RecordQuery query = new RecordQuery("Observation", List.of(new RecordQuery.TokenCondition("code",
                 Vital.HEIGHT.coding().readCodes().stream().map(c -> new RecordQuery.Value(FhirSystems.LOINC, c))
                         .toList())), null, until.plus(1, ChronoUnit.MINUTES), null, true, HEIGHTS_READ, 0);

@@ -12,6 +12,7 @@ import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.FhirJson;
 import org.musubi.record.fhir.FhirSystems;
+import org.musubi.record.read.PersonResource;
 import org.musubi.security.SignedIn;
 import org.musubi.web.servlet.UntrustedContent;
 import org.springframework.http.HttpStatus;
@@ -48,7 +49,7 @@ class DocumentController {
                     @RequestParam(defaultValue = "0") int part, @RequestParam(defaultValue = "TREATMENT") String purpose,
                     Model model, HttpServletResponse response) {
         Reader reader = new Reader(me.userId(), me.facilityId(), PatientViewController.purpose(purpose));
-        Interaction<ReadRecords.PersonResource> read = records.readOfPerson(reader, "DocumentReference", id);
+        Interaction<PersonResource> read = records.readOfPerson(reader, "DocumentReference", id);
         if (!read.permitted() || !read.value().ofPatient(ChartKey.of(personId))) {
             return PatientViewController.denied(model, response);
         }
@@ -88,7 +89,7 @@ class DocumentController {
         if (binary != null && binary.isBlank()) {
             binary = null;
         }
-        Interaction<ReadRecords.PersonResource> read = binary != null ? records.readOfPerson(reader, "Binary", binary)
+        Interaction<PersonResource> read = binary != null ? records.readOfPerson(reader, "Binary", binary)
                 : records.readOfPerson(reader, "DocumentReference", id);
         if (!read.permitted()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND); // alike for "not yours" and "no such document"
@@ -121,7 +122,7 @@ class DocumentController {
     }
 
     /** The resource, if it is this person's: a document of another person is not found here. */
-    private static StoredResource ofPerson(ReadRecords.PersonResource read, String personId) {
+    private static StoredResource ofPerson(PersonResource read, String personId) {
         if (!read.ofPatient(ChartKey.of(personId))) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }

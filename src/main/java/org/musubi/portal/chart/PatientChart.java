@@ -28,6 +28,7 @@ import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
 import org.musubi.record.fhir.condition.ActiveProblems;
 import org.musubi.record.fhir.medication.OpenStays;
+import org.musubi.record.read.PersonRecord;
 import org.musubi.security.SignedIn;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -104,7 +105,7 @@ public final class PatientChart {
         return read.permitted() ? read.value() : new Refused(read.decision().key());
     }
 
-    private Chart chart(SignedIn me, String key, ReadRecords.PersonRecord record, Selection selection) {
+    private Chart chart(SignedIn me, String key, PersonRecord record, Selection selection) {
         List<Outline> outline = record.outline();
         Set<String> ids = new LinkedHashSet<>(selection.select(outline));
         Instant recent = Instant.now(clock).minus(RECENT_MEDICATIONS);

@@ -13,6 +13,7 @@ import org.musubi.consult.RecordItem;
 import org.musubi.paging.PageRequest;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
@@ -81,8 +82,9 @@ class ConsultAskController {
 
     private String form(SignedIn me, long personId, Long facility, List<String> faults, Model model,
                         HttpServletResponse response) {
-        Interaction<List<RecordItem>> referable = reads.readPerson(ConsultAnswers.reader(me), personId, AuditAction.READ,
-                Consultations.TYPE, PersonView::actAsHolder, RecordItem::referable);
+        Interaction<List<RecordItem>> referable = reads.readPerson(ConsultAnswers.reader(me),
+                PatientRef.person(personId), AuditAction.READ, Consultations.TYPE, PersonView::actAsHolder,
+                RecordItem::referable);
         if (!referable.permitted()) {
             response.setStatus(HttpServletResponse.SC_NOT_FOUND);
             return "portal/denied";

@@ -23,6 +23,7 @@ import org.musubi.letters.Content;
 import org.musubi.letters.LetterKind;
 import org.musubi.letters.exchange.jdbc.LetterTable;
 import org.musubi.letters.render.LetterRendering;
+import org.musubi.record.PatientRef;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
@@ -233,8 +234,8 @@ class LetterExchangeIT extends NetworkFixtures {
 
         var resident = residents.register(patient.person());
         Reader self = new Reader(resident.account().id(), null, Purpose.PATIENT_SELF_ACCESS);
-        var record = reads.readPerson(self, patient.person(), org.musubi.audit.AuditAction.READ, "patient",
-                r -> r.outline());
+        var record = reads.readPerson(self, PatientRef.person(patient.person()),
+                org.musubi.audit.AuditAction.READ, "patient", r -> r.outline());
         assertThat(record.permitted()).isTrue();
         assertThat(record.value()).filteredOn(o -> o.id().equals(stored.documentId()))
                 .as("the resident sees the letter about them, as any record of theirs").singleElement()

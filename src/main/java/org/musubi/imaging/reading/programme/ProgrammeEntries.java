@@ -22,6 +22,7 @@ import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.WriteRecords;
+import org.musubi.record.write.Answered;
 
 /**
  * What the double reading programmes' use cases share: the doors, the programmes' rows and the reading context; an
@@ -96,7 +97,7 @@ final class ProgrammeEntries {
         ProgrammeStudy next = after;
         ProgrammeStudy[] stored = new ProgrammeStudy[1];
         Instant now = context.clock().instant();
-        Interaction<WriteRecords.Answered> done = writes.answerDisclosed(reader, disclosure(taken),
+        Interaction<Answered> done = writes.answerDisclosed(reader, disclosure(taken),
                 List.of(taken.study().resourceId()), action, TYPE, read -> {
                     if (!rows.step(taken.entry(), next, now)) {
                         return List.of();

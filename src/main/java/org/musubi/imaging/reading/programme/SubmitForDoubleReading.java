@@ -16,9 +16,9 @@ import org.musubi.imaging.reading.remote.ReadingContext;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
-import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.StoredResource;
+import org.musubi.record.read.PersonResource;
 
 /**
  * A screening facility's doctor submits a study to a programme (decided as opening the study is, through the
@@ -59,7 +59,7 @@ public final class SubmitForDoubleReading {
                 .findFirst().orElse(null);
         Optional<Long> person = entries.context().directory().personOf(study.sourcePatientId());
         if (person.isEmpty()) {
-            Interaction<ReadRecords.PersonResource> read = entries.reads().readOfPerson(submitter, TYPE, study.resourceId());
+            Interaction<PersonResource> read = entries.reads().readOfPerson(submitter, TYPE, study.resourceId());
             if (!read.permitted()) {
                 return Optional.empty();
             }

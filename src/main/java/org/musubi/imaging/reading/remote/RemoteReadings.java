@@ -18,12 +18,15 @@ import org.musubi.imaging.reading.ReadingStep;
 import org.musubi.imaging.studies.IndexedStudy;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonView;
+import org.musubi.record.PatientRef;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.record.ResourceWrite;
 import org.musubi.record.StoredResource;
 import org.musubi.record.WriteRecords;
 import org.musubi.record.fhir.FhirJson;
+import org.musubi.record.read.PersonResource;
+import org.musubi.record.write.Answered;
 
 /**
  * Remote reading's doors: request, the centre's worklist and item, its steps (claim, release, decline, report), the
@@ -114,7 +117,7 @@ public final class RemoteReadings {
         boolean offered = centresFor(requester, study).stream().anyMatch(c -> c.facilityId() == centre);
         Optional<Long> person = context.directory().personOf(study.sourcePatientId());
         if (person.isEmpty()) {
-            Interaction<ReadRecords.PersonResource> read = reads.readOfPerson(requester, TYPE, study.resourceId());
+            Interaction<PersonResource> read = reads.readOfPerson(requester, TYPE, study.resourceId());
             if (!read.permitted()) {
                 return Optional.empty();
             }
@@ -226,8 +229,8 @@ public final class RemoteReadings {
         }
         List<String> ids = request.reportId() == null ? List.of(study.resourceId())
                 : List.of(study.resourceId(), request.reportId());
-        Interaction<List<StoredResource>> read = reads.readPerson(reader, request.personId(), AuditAction.READ,
-                request.reportId() == null ? TYPE : REPORT, record -> record.contents(ids));
+        Interaction<List<StoredResource>> read = reads.readPerson(reader, PatientRef.person(request.personId()),
+                AuditAction.READ, request.reportId() == null ? TYPE : REPORT, record -> record.contents(ids));
         if (!read.permitted()) {
             return Optional.empty();
         }
@@ -316,7 +319,7 @@ public final class RemoteReadings {
                     });
             return Optional.ofNullable(done.value());
         }
-        Interaction<WriteRecords.Answered> done = writes.answerDisclosed(reader, disclosureOf(request),
+        Interaction<Answered> done = writes.answerDisclosed(reader, disclosureOf(request),
                 List.of(study.resourceId()), action, TYPE, read -> {
                     if (!rows.step(after, request.status(), now)) {
                         return List.of();
