@@ -108,7 +108,8 @@ public final class BoxPatients {
      * what they do with it, such as the WOPI host; a download is decided and audited by {@link #download}).
      */
     boolean permits(Reader reader, BoxFile file) {
-        return access.disclosedTo(disclosure(file), List.of(reader.userId())).values().stream()
+        return access.disclosedTo(Disclosure.file(file.personId(), file.senderFacility() == null ? 0
+                        : file.senderFacility()), List.of(reader.userId())).values().stream()
                 .allMatch(Decision::permitted);
     }
 

@@ -85,17 +85,11 @@ public interface PersonAccess {
                                          BiFunction<Disclosure, PersonView, Interaction<T>> body);
 
     /**
-     * The decision of {@link AccessPolicy#decideDisclosed} on a disclosure about to be made, as a whole, for each of
-     * {@code userIds} (e.g. the recipients of a file being sent), by user id. Not audited: the act it belongs to is,
-     * once.
+     * The decision of {@link AccessPolicy#decideDisclosed} on a disclosure as a whole, for each of {@code userIds}
+     * (the recipients of a file being sent; whether a file's reader may open it now), by user id. Not audited: the act
+     * it belongs to is, once.
      */
     Map<Long, Decision> disclosedTo(Disclosure disclosure, Collection<Long> userIds);
-
-    /**
-     * {@link #disclosedTo(Disclosure, Collection)} for the disclosure stored with id {@code disclosureId}; an id no
-     * disclosure has is refused as an unknown person. Not audited.
-     */
-    Map<Long, Decision> disclosedTo(long disclosureId, Collection<Long> userIds);
 
     /**
      * May the user list what was disclosed to and by their facility ({@link AccessPolicy#decideInbox})? Not audited:

@@ -156,15 +156,6 @@ class AuditedPersonAccess implements PersonAccess {
         return decisions;
     }
 
-    @Override
-    public Map<Long, Decision> disclosedTo(long disclosureId, Collection<Long> userIds) {
-        return disclosures.find(disclosureId).map(d -> disclosedTo(d, userIds)).orElseGet(() -> {
-            Map<Long, Decision> unknown = new LinkedHashMap<>();
-            userIds.forEach(userId -> unknown.put(userId, new Deny(Deny.UNKNOWN_PERSON)));
-            return unknown;
-        });
-    }
-
     /**
      * A disclosure as the facts stand: the person's facts, the disclosure with the facility of the patient it was made
      * from ({@code made}, null when the person is unknown or that patient is not theirs) and the sources its view
