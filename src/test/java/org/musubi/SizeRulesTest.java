@@ -43,10 +43,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
  * {@code @Configuration} or {@code @ConfigurationProperties}: wiring and settings grow with the features they wire)
  * and the adapters by role in {@code jdbc} and {@code web} packages (a statement or an endpoint a method).
  *
- * <p>Two lists name what breaks the rule on purpose: {@link #PENDING_ISSUE_68}, the classes split by act in this
- * wave of issue 68 on other branches, and {@link #JUSTIFIED}, at most three exceptions with their reason. A pending
- * class that no longer breaks the rule fails the test too, so that the list only shrinks. The rule is also checked
- * against a deliberate violation ({@code org.musubi.archfixtures.size}), so that "a violation fails" stays proved.
+ * <p>One list names what breaks the rule on purpose: {@link #JUSTIFIED}, at most three exceptions with their reason;
+ * a justified class that no longer breaks the rule fails the test too, so that the list only shrinks. The rule is also
+ * checked against a deliberate violation ({@code org.musubi.archfixtures.size}), so that "a violation fails" stays proved.
  */
 class SizeRulesTest {
 
@@ -54,17 +53,6 @@ class SizeRulesTest {
     static final int MAX_PUBLIC_METHODS = 10;
     static final Path SOURCES = Path.of("src", "main", "java");
     static final Path FIXTURES = Path.of("src", "test", "java", "org", "musubi", "archfixtures", "size");
-
-    /**
-     * Issue 68's classes still over the rule: the policy's and the record's doors, which step 1 (one concept for
-     * disclosures) brings within it. The wings' facades the rule found were split by act (step 4). Each leaves the list
-     * when it is within the rule.
-     */
-    static final Set<String> PENDING_ISSUE_68 = Set.of(
-            // Disclosures and the record's doors (step 1)
-            "org.musubi.policy.AccessPolicy",
-            "org.musubi.policy.internal.AuditedPersonAccess",
-            "org.musubi.policy.PersonView");
 
     /** At most three classes that stay over the rule for good, each with its reason. */
     static final Map<String, String> JUSTIFIED = Map.of(
@@ -86,27 +74,18 @@ class SizeRulesTest {
     }
 
     @Test
-    void noClassIsOverTheSizeRuleButThePendingAndTheJustified() {
+    void noClassIsOverTheSizeRuleButTheJustified() {
         Set<String> violators = violators(SOURCES).keySet();
         Set<String> unexpected = new TreeSet<>(violators);
-        unexpected.removeAll(PENDING_ISSUE_68);
         unexpected.removeAll(JUSTIFIED.keySet());
         assertThat(unexpected).as("classes over %d lines or %d public methods: split them by act (issue 68); %s",
                 MAX_LINES, MAX_PUBLIC_METHODS, violators(SOURCES).values()).isEmpty();
     }
 
     @Test
-    void eachPendingClassStillBreaksTheRule() {
-        Set<String> done = new TreeSet<>(PENDING_ISSUE_68);
-        done.removeAll(violators(SOURCES).keySet());
-        assertThat(done).as("split and within the rule: take them off PENDING_ISSUE_68").isEmpty();
-    }
-
-    @Test
     void eachJustifiedClassStillBreaksTheRuleAndThereAreAtMostThree() {
         assertThat(JUSTIFIED).hasSizeLessThanOrEqualTo(3);
         assertThat(violators(SOURCES).keySet()).containsAll(JUSTIFIED.keySet());
-        assertThat(JUSTIFIED.keySet()).doesNotContainAnyElementsOf(PENDING_ISSUE_68);
     }
 
     @Test

@@ -8,14 +8,15 @@ import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
 import org.musubi.audit.AuditEntry;
 import org.musubi.audit.Outcome;
-import org.musubi.consent.team.CareTeam;
-import org.musubi.consent.team.CareTeamMember;
+import org.musubi.audit.Purpose;
 import org.musubi.consent.Consents;
 import org.musubi.consent.Refused;
+import org.musubi.consent.team.CareTeam;
+import org.musubi.consent.team.CareTeamMember;
 import org.musubi.identity.IdentityStore;
-import org.musubi.audit.Purpose;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 
@@ -135,7 +136,8 @@ public final class CareTeams {
      * one audit row naming the person; empty for anyone else, exactly as for no such person.
      */
     public Optional<List<TeamView>> forResident(long userId, long personId) {
-        Interaction<List<TeamView>> read = access.interact(userId, Purpose.PATIENT_SELF_ACCESS, personId,
+        Interaction<List<TeamView>> read = access.interact(userId, Purpose.PATIENT_SELF_ACCESS,
+                Reached.person(personId),
                 AuditAction.READ, "CareTeam", view -> {
                     List<TeamView> views = teamsOf(personId);
                     return Interaction.permitted(views, view.decision(),

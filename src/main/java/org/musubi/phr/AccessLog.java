@@ -14,6 +14,7 @@ import org.musubi.paging.Page;
 import org.musubi.paging.PageRequest;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Facility;
 
@@ -55,7 +56,8 @@ public final class AccessLog {
 
     /** The page of the log, or empty when the user is not this person (who sees nothing, as for no one). */
     public Optional<Page<Entry>> read(long userId, long personId, PageRequest page) {
-        Interaction<Page<Entry>> read = access.interact(userId, Purpose.PATIENT_SELF_ACCESS, personId, AuditAction.READ,
+        Interaction<Page<Entry>> read = access.interact(userId, Purpose.PATIENT_SELF_ACCESS, Reached.person(personId),
+                AuditAction.READ,
                 "AuditEvent", view -> {
                     List<String> names = identities.namesInAudit(view.opened().orElseThrow().person().regionalId());
                     Page<AuditRecord> rows = trail.viewsOf(names, userId, page);

@@ -12,6 +12,7 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 
 /**
  * A resident asks the network office about one view in their access log (心当たりのない閲覧): the question names the
@@ -43,7 +44,8 @@ public final class AskTheOffice {
     /** The question's id, or empty when the row is not one of the resident's views (or the message is unusable). */
     public Optional<Long> ask(long userId, long personId, long auditSeq, String message) {
         String text = message == null ? "" : message.strip();
-        Interaction<Long> asked = access.interact(userId, Purpose.PATIENT_SELF_ACCESS, personId, AuditAction.PHR_INQUIRY,
+        Interaction<Long> asked = access.interact(userId, Purpose.PATIENT_SELF_ACCESS, Reached.person(personId),
+                AuditAction.PHR_INQUIRY,
                 "AuditEvent", view -> {
                     List<String> names = identities.namesInAudit(view.opened().orElseThrow().person().regionalId());
                     boolean listed = trail.find(auditSeq).filter(r -> names.contains(r.patientId()))

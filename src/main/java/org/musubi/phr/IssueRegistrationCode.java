@@ -9,6 +9,7 @@ import org.musubi.audit.Purpose;
 import org.musubi.policy.Decision;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 
@@ -42,7 +43,8 @@ public final class IssueRegistrationCode {
     public Optional<Issued> issue(long userId, long personId) {
         User user = users.find(userId).orElseThrow();
         Purpose purpose = user.networkAdmin() ? Purpose.OPERATIONS : Purpose.TREATMENT;
-        Interaction<Issued> issued = access.interact(userId, purpose, personId, AuditAction.PHR_CODE_ISSUE,
+        Interaction<Issued> issued = access.interact(userId, purpose, Reached.person(personId),
+                AuditAction.PHR_CODE_ISSUE,
                 "Person", view -> {
                     Decision holder = view.actAsHolder();
                     if (!holder.permitted()) {

@@ -9,6 +9,7 @@ import org.musubi.consent.Consents;
 import org.musubi.consent.ProxyGrant;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 
@@ -36,7 +37,8 @@ public final class MyProxies {
 
     /** The proxies the person appointed, newest first; empty when the user is not this person. */
     public Optional<List<Shown>> appointed(long userId, long personId) {
-        Interaction<List<Shown>> read = access.interact(userId, Purpose.PATIENT_SELF_ACCESS, personId, AuditAction.READ,
+        Interaction<List<Shown>> read = access.interact(userId, Purpose.PATIENT_SELF_ACCESS, Reached.person(personId),
+                AuditAction.READ,
                 "ProxyGrant", view -> {
                     List<ProxyGrant> grants = consents.proxies(personId);
                     List<Shown> shown = grants.reversed().stream().map(g -> new Shown(g,

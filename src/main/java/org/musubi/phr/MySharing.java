@@ -15,6 +15,7 @@ import org.musubi.consent.PatientLink;
 import org.musubi.consent.RecordConsent;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.FacilityKind;
 
@@ -86,7 +87,8 @@ public final class MySharing {
 
     /** The person's sharing, or empty when the user is not this person (who sees nothing, as for no one). */
     public Optional<Sharing> read(long userId, long personId) {
-        Interaction<Sharing> read = access.interact(userId, Purpose.PATIENT_SELF_ACCESS, personId, AuditAction.READ,
+        Interaction<Sharing> read = access.interact(userId, Purpose.PATIENT_SELF_ACCESS, Reached.person(personId),
+                AuditAction.READ,
                 "Consent", view -> {
                     Consents.Standing standing = consents.standing(personId);
                     Set<Long> choices = BlockFacility.choices(standing.links(), view.sources());

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.musubi.audit.Purpose;
 import org.musubi.policy.internal.CareRules;
@@ -27,7 +26,7 @@ import org.musubi.registry.Profession;
  *       the JP-CLINS flags ({@link DataCategory#FLAGS}): data flagged 未告知 {@code notToldToPatient}, 未提供
  *       {@code notForSharing}.</li>
  *   <li>{@code RESEARCH}: always denied; research uses the de-identified export
- *       ({@code researchNotThroughRecords}, and {@link #decideDeidentified} for that export).</li>
+ *       ({@code researchNotThroughRecords}, and {@link DeidentifiedRelease} for that export).</li>
  *   <li>{@code OPERATIONS}: network administrators may see demographics, for identity management
  *       ({@code notNetworkAdmin}, {@code operationsDemographicsOnly}).</li>
  *   <li>Rules 5–9 apply to {@code TREATMENT} and {@code EMERGENCY}. The person blocked the
@@ -91,15 +90,6 @@ public final class AccessPolicy {
             Profession.PHARMACIST, Profession.NURSE, Profession.PUBLIC_HEALTH_NURSE, Profession.MIDWIFE,
             Profession.PHYSICAL_THERAPIST, Profession.OCCUPATIONAL_THERAPIST, Profession.SPEECH_THERAPIST);
 
-    /**
-     * The categories a research project's de-identified release may carry: clinical data only, never the JP-CLINS
-     * flags, administrative or financial data, demographics (the release makes its own minimal Patient), documents,
-     * imaging or free-text care records.
-     */
-    public static final Set<DataCategory> RESEARCH_CATEGORIES = Set.of(DataCategory.ENCOUNTERS, DataCategory.DIAGNOSES,
-            DataCategory.ALLERGIES, DataCategory.MEDICATIONS, DataCategory.LAB_RESULTS, DataCategory.VITALS,
-            DataCategory.PROCEDURES, DataCategory.IMMUNIZATIONS);
-
     private final ProfessionMatrix matrix;
     private final Duration linkIdlePeriod;
     private final Set<Profession> emergencyProfessions;
@@ -126,33 +116,6 @@ public final class AccessPolicy {
 
     public AccessPolicy(ProfessionMatrix matrix, Clock clock) {
         this(matrix, DEFAULT_LINK_IDLE_PERIOD, DEFAULT_EMERGENCY_PROFESSIONS, clock);
-    }
-
-    /**
-     * May the requester release a research project's cohort de-identified (issue 48)? Purpose {@code RESEARCH} never
-     * reads a record ({@code researchNotThroughRecords}); this is its one other route, and what it permits is read only
-     * into the de-identification pipeline: rule 1 (a disabled user, a suspended facility), then a project approved and
-     * within its period ({@code projectOpen}) whose named users include the requester, or a network admin (the
-     * committee) ({@code researchNotApproved}), then only {@link #RESEARCH_CATEGORIES} ({@code researchCategory}), permit
-     * {@code deidentifiedRelease}. Which persons are in the cohort (opted-out persons never) is the project's to say;
-     * the release is decided once for the cohort and audited once.
-     */
-    public Decision decideDeidentified(Requester requester, boolean projectOpen, boolean named,
-                                       Set<DataCategory> categories) {
-        if (!requester.userActive()) {
-            return new Deny(Deny.USER_DISABLED);
-        }
-        if (requester.facilitySuspended()) {
-            return new Deny(Deny.FACILITY_SUSPENDED);
-        }
-        if (!projectOpen || !(named || requester.networkAdmin()) || requester.ownPersonId() != null
-                || requester.profession() == Profession.RESIDENT || requester.profession() == Profession.FACILITY_SYSTEM) {
-            return new Deny(Deny.RESEARCH_NOT_APPROVED);
-        }
-        if (categories.isEmpty() || !RESEARCH_CATEGORIES.containsAll(categories)) {
-            return new Deny(Deny.RESEARCH_CATEGORY);
-        }
-        return new Permit(Permit.DEIDENTIFIED_RELEASE);
     }
 
     /** Whether the profession may break the glass at all (before any person is looked up). */
@@ -227,11 +190,6 @@ public final class AccessPolicy {
         return rules.evaluate(clock.instant(), requester, purpose, facts, Objects.requireNonNull(item, "item"));
     }
 
-    /** May the requester open this person at all (the patient header), asked by the person's id, before any data? */
-    public Decision decidePerson(Requester requester, Purpose purpose, PersonFacts facts) {
-        return decidePerson(requester, purpose, facts, false);
-    }
-
     /**
      * May the requester open this person, asked by the person's id or ({@code throughOwnPatient}) through a patient of
      * the requester's own facility that is linked to the person? Without {@linkplain #standing standing}, the second
@@ -303,16 +261,9 @@ public final class AccessPolicy {
     }
 
     /**
-     * The items the requester may see, to filter a result set without auditing each row: exactly
-     * {@code decide(...) instanceof Permit} for each item, at the instant the filter was made so one
-     * result set is judged at one time. Make a new filter per query.
+     * Each item's decision (its reason), to judge a result set without auditing each row: exactly {@link #decide} for
+     * each item, at the instant this was made so one result set is judged at one time. Make a new one per query.
      */
-    public Predicate<DataItem> filter(Requester requester, Purpose purpose, PersonFacts facts) {
-        Instant now = clock.instant();
-        return item -> rules.evaluate(now, requester, purpose, facts, Objects.requireNonNull(item, "item")) instanceof Permit;
-    }
-
-    /** Like {@link #filter}, but with each item's decision (its reason), judged at one instant. */
     public Function<DataItem, Decision> itemDecisions(Requester requester, Purpose purpose,
                                                                           PersonFacts facts) {
         Instant now = clock.instant();

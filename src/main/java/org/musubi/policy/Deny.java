@@ -103,14 +103,14 @@ public record Deny(String reason) implements Decision {
     public static final String NOT_ADDRESSED = "policy.deny.notAddressed";
 
     /**
-     * A de-identified research release ({@link AccessPolicy#decideDeidentified}) for a project that is not approved and
+     * A de-identified research release ({@link DeidentifiedRelease#decide}) for a project that is not approved and
      * running, or by a requester who is neither one of its named users nor a network admin; not a rule of
      * {@link AccessPolicy#decide}, so not one of {@link #REASONS}.
      */
     public static final String RESEARCH_NOT_APPROVED = "policy.deny.researchNotApproved";
 
     /**
-     * A de-identified research release asking for a category outside {@link AccessPolicy#RESEARCH_CATEGORIES} (the
+     * A de-identified research release asking for a category outside {@link DeidentifiedRelease#CATEGORIES} (the
      * flags, administrative data, demographics …); not one of {@link #REASONS}.
      */
     public static final String RESEARCH_CATEGORY = "policy.deny.researchCategory";

@@ -37,7 +37,7 @@ public record Permit(String rule) implements Decision {
      * live link made with the card; {@link AccessPolicy#standing}): only that patient opens, with the facility's own
      * data under the demographics and identifiers it sent itself — never the person, their id or anyone else's data.
      * Also the decision for a patient of the facility's own that 名寄せ holds, joined to no person yet ({@link
-     * PersonAccess#interactHeld}). A person-level decision only (items are judged as ever), so not one of {@link #RULES}.
+     * PersonAccess.Reached#held}). A person-level decision only (items are judged as ever), so not one of {@link #RULES}.
      */
     public static final String OWN_PATIENT = "policy.permit.ownPatient";
 
@@ -71,7 +71,7 @@ public record Permit(String rule) implements Decision {
     public static final String ADDRESSED_DOCUMENT = "policy.permit.addressedDocument";
 
     /**
-     * A research project's de-identified release ({@link AccessPolicy#decideDeidentified}): the approved cohort's data
+     * A research project's de-identified release ({@link DeidentifiedRelease#decide}): the approved cohort's data
      * of the approved clinical categories, read only into the de-identification pipeline, never as records. Not a rule
      * of {@link AccessPolicy#decide}, so not one of {@link #RULES}.
      */

@@ -2,7 +2,6 @@ package org.musubi.policy;
 
 import java.util.Collection;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.musubi.audit.AuditAction;
@@ -15,10 +14,11 @@ import org.musubi.audit.Purpose;
 public interface PersonAccess {
 
     /**
-     * {@link AccessPolicy#decideDeidentified} for the user as the policy sees them now: may they release a research
-     * project's cohort de-identified? Not audited: the release it belongs to is, once.
+     * A decision about no person for the user as the policy sees them now ({@link Requester}: active, suspended,
+     * profession, facility), such as a research project's release ({@link DeidentifiedRelease#decide}). Not audited:
+     * the act it belongs to is, once.
      */
-    Decision deidentifiedRelease(long userId, boolean projectOpen, boolean named, Set<DataCategory> categories);
+    Decision decideAs(long userId, Function<Requester, Decision> rule);
 
     /** May this user open this person (the patient header and timeline) for this purpose? */
     Decision openPerson(long userId, Purpose purpose, long personId);
@@ -37,38 +37,29 @@ public interface PersonAccess {
     PersonView viewUnattached(long userId, Purpose purpose);
 
     /**
-     * One interaction with a person's record (a read, a search, a write): the body runs only when the
-     * person opens for the user, gets the view to judge items with, and reports what it did. Exactly
-     * one audit row is written, permit or deny, with the person, the action and the resource ids.
+     * One interaction with a person's record (a read, a search, a write): the body runs only when the person opens for
+     * the user, gets the view to judge items with, and reports what it did. Exactly one audit row is written, permit or
+     * deny, with the person, the action and the resource ids. How the person is {@link Reached}:
+     * <ul>
+     *   <li>{@link Reached#person by id}: the person's decision ({@link AccessPolicy#decidePerson});</li>
+     *   <li>{@link Reached#through through one of their source patients}: the patient a resource read by its id is
+     *       stored under, or a patient the requester's facility named by its own patient ID or its own Patient. When
+     *       that patient is the requester's facility's own and the facility has no standing for the person ({@link
+     *       AccessPolicy#standing}), the view is of that patient only ({@link Permit#OWN_PATIENT}); otherwise the
+     *       decision is the person's, as by id (when the patient is not the person's, it counts for nothing);</li>
+     *   <li>{@link Reached#held held}: a patient of the requester's own facility that 名寄せ has joined to no person —
+     *       held for an operator's review, dismissed from it, or waiting for a rematch: held means "not joined to a
+     *       person", never "not stored", and the facility that sent the patient reads what it sent. The view is of that
+     *       patient only ({@link Permit#OWN_PATIENT}, no person), its items judged as the facility's own data (the
+     *       profession's categories, rule 7; for {@code OWN_RECORDS} its clinical staff, rule 10), decided as {@link
+     *       AccessPolicy#decidePerson} decides through a facility's own patient of a person whose only data is that
+     *       facility's. Any other requester — another facility, a resident, an operator of no facility — and a patient
+     *       that is linked to a person, or that does not exist, are refused alike ({@link Deny#UNKNOWN_PERSON}): the
+     *       answer is that of a patient nobody has. Its audit row names no person.</li>
+     * </ul>
      */
-    <T> Interaction<T> interact(long userId, Purpose purpose, long personId, AuditAction action,
+    <T> Interaction<T> interact(long userId, Purpose purpose, Reached reached, AuditAction action,
                                 String resourceType, Function<PersonView, Interaction<T>> body);
-
-    /**
-     * One interaction, like {@link #interact}, with the person reached through one of their source patients: the
-     * patient a resource read by its id is stored under, or a patient the requester's facility named by its own
-     * patient ID or its own Patient. When that patient is the requester's facility's own and the facility has no
-     * standing for the person ({@link AccessPolicy#standing}), the view is of that patient only
-     * ({@link Permit#OWN_PATIENT}); otherwise the decision is the person's, as by id ({@code personId} must be the
-     * person that patient is linked to; when it is not, the patient counts for nothing). Exactly one audit row.
-     */
-    <T> Interaction<T> interactThrough(long userId, Purpose purpose, long personId, long sourcePatientId,
-                                       AuditAction action, String resourceType,
-                                       Function<PersonView, Interaction<T>> body);
-
-    /**
-     * One interaction with a patient of the requester's own facility that 名寄せ has joined to no person — held for an
-     * operator's review, dismissed from it, or waiting for a rematch: held means "not joined to a person", never "not
-     * stored", and the facility that sent the patient reads what it sent. The view is of that patient only ({@link
-     * Permit#OWN_PATIENT}, no person), its items judged as the facility's own data (the profession's categories, rule
-     * 7; for {@code OWN_RECORDS} its clinical staff, rule 10), decided as {@link AccessPolicy#decidePerson} decides
-     * through a facility's own patient of a person whose only data is that facility's. Any other requester — another
-     * facility, a resident, an operator of no facility — and a patient that is linked to a person, or that does not
-     * exist, are refused alike ({@link Deny#UNKNOWN_PERSON}): the answer is that of a patient nobody has. Exactly one
-     * audit row, naming no person.
-     */
-    <T> Interaction<T> interactHeld(long userId, Purpose purpose, long sourcePatientId, AuditAction action,
-                                    String resourceType, Function<PersonView, Interaction<T>> body);
 
     /**
      * One interaction of the party a disclosure was made to with what it let that party see ({@link
@@ -109,4 +100,44 @@ public interface PersonAccess {
      * it never counts what the user may not see); never for showing anything of the record.
      */
     PersonView glance(long userId, long personId);
+
+    /**
+     * How an interaction ({@link #interact}) reaches the person whose record it touches: by the person's id,
+     * through a patient of the requester's own facility that is linked to the person (its own patient ID, its own Patient,
+     * its own-records page), or a patient of its own facility that 名寄せ has joined to no person (held). What each opens is
+     * the policy's: through its own patient, a facility without standing sees that patient only ({@link
+     * Permit#OWN_PATIENT}); a held patient opens only for the facility that sent it, never as a person.
+     */
+    sealed interface Reached {
+
+        /** The regional person, by id. */
+        static Reached person(long personId) {
+            return new ById(personId);
+        }
+
+        /**
+         * The person {@code personId} reached through their source patient {@code sourcePatientId}; when that patient is
+         * not the person's, or not of the requester's facility, it counts for nothing (as by id).
+         */
+        static Reached through(long personId, long sourcePatientId) {
+            return new Through(personId, sourcePatientId);
+        }
+
+        /** A patient of the requester's own facility joined to no person (held for review, dismissed, waiting). */
+        static Reached held(long sourcePatientId) {
+            return new Held(sourcePatientId);
+        }
+
+        /** The regional person, by id. */
+        record ById(long personId) implements Reached {
+        }
+
+        /** The person through one of their source patients. */
+        record Through(long personId, long sourcePatientId) implements Reached {
+        }
+
+        /** A source patient joined to no person. */
+        record Held(long sourcePatientId) implements Reached {
+        }
+    }
 }

@@ -65,21 +65,11 @@ public record PersonView(Decision decision, Function<DataItem, Decision> items, 
      * facility sent itself is all the view may show of who the patient is.
      */
     public Optional<SourcePatient> ownPatient() {
-        return ownPatientOnly() ? Optional.of(sources.getFirst()) : Optional.empty();
-    }
-
-    /** Whether the view is of the requester's own patient only, without the person ({@link Permit#OWN_PATIENT}). */
-    public boolean ownPatientOnly() {
-        return decision.key().equals(Permit.OWN_PATIENT);
+        return decision.key().equals(Permit.OWN_PATIENT) ? Optional.of(sources.getFirst()) : Optional.empty();
     }
 
     public boolean permitted() {
         return decision.permitted();
-    }
-
-    /** Whether the view was opened only because the requester's facility sent data of its own. */
-    public boolean ownDataOnly() {
-        return decision.key().equals(Permit.OWN_FACILITY_DATA);
     }
 
     /**

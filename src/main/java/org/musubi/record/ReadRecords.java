@@ -22,6 +22,7 @@ import org.musubi.policy.Disclosure;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.Permit;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.policy.PersonView;
 import org.musubi.record.fhir.ResourceKind;
 import org.musubi.record.internal.Disclosed;
@@ -238,20 +239,21 @@ public final class ReadRecords {
      */
     private <T> Interaction<T> interact(Reader reader, long personId, AuditAction action, String type,
                                         Function<PersonView, Interaction<T>> body) {
-        return access.interact(reader.userId(), reader.purpose(), personId, action, type, confined(reader, personId, body));
+        return access.interact(reader.userId(), reader.purpose(), Reached.person(personId), action, type,
+                confined(reader, personId, body));
     }
 
-    /** One interaction with the person reached through one of their source patients ({@link PersonAccess#interactThrough}). */
+    /** One interaction with the person reached through one of their source patients ({@link Reached#through}). */
     private <T> Interaction<T> interact(Reader reader, long personId, long sourcePatientId, AuditAction action,
                                         String type, Function<PersonView, Interaction<T>> body) {
-        return access.interactThrough(reader.userId(), reader.purpose(), personId, sourcePatientId, action, type,
-                confined(reader, personId, body));
+        return access.interact(reader.userId(), reader.purpose(), Reached.through(personId, sourcePatientId), action,
+                type, confined(reader, personId, body));
     }
 
     /**
      * One interaction with the patient named: by the person's id, or through a patient of the reader's own facility —
-     * linked to a person ({@link PersonAccess#interactThrough}), or held by 名寄せ, linked to no one ({@link
-     * PersonAccess#interactHeld}: the facility reads what it sent). Another facility's patient, or none, is a miss
+     * linked to a person ({@link Reached#through}), or held by 名寄せ, linked to no one ({@link Reached#held}: the
+     * facility reads what it sent). Another facility's patient, or none, is a miss
      * (audited once).
      */
     private <T> Interaction<T> interact(Reader reader, PatientRef patient, AuditAction action, String type,
@@ -274,10 +276,11 @@ public final class ReadRecords {
         };
     }
 
-    /** One interaction with a patient of the reader's own facility that is linked to no person ({@link PersonAccess#interactHeld}). */
+    /** One interaction with a patient of the reader's own facility that is linked to no person ({@link
+     * Reached#held}). */
     private <T> Interaction<T> held(Reader reader, long sourcePatientId, AuditAction action, String type,
                                     Function<PersonView, Interaction<T>> body) {
-        return access.interactHeld(reader.userId(), reader.purpose(), sourcePatientId, action, type, body);
+        return access.interact(reader.userId(), reader.purpose(), Reached.held(sourcePatientId), action, type, body);
     }
 
     /** The body, unless the reader is confined to another person ({@link Reader#onlyPerson}): then that refusal. */

@@ -44,7 +44,7 @@ class CareTeamDecisionTest {
     void aLiveMemberSeesTheRecordWithConsentWithoutALinkOrAViewingFacility() {
         PersonFacts facts = team(List.of(ALL), Set.of(), member(C, null, false));
         Permit member = new Permit(Permit.CARE_TEAM_MEMBER);
-        assertThat(policy.decidePerson(requester("CARE_MANAGER@C"), Purpose.TREATMENT, facts)).isEqualTo(member);
+        assertThat(policy.decidePerson(requester("CARE_MANAGER@C"), Purpose.TREATMENT, facts, false)).isEqualTo(member);
         assertThat(policy.decide(requester("CARE_MANAGER@C nonViewing"), Purpose.TREATMENT, facts, item("A:CARE_RECORDS")))
                 .isEqualTo(member);
         assertThat(policy.decide(requester("NURSE@C"), Purpose.TREATMENT,
@@ -56,22 +56,24 @@ class CareTeamDecisionTest {
     void nothingElseLetsAMemberIn() {
         Deny notLinked = new Deny(Deny.NOT_LINKED);
         assertThat(policy.decidePerson(requester("CARE_MANAGER@C"), Purpose.TREATMENT, team(List.of(ALL), Set.of(),
-                new PersonFacts.TeamMembership(STAFF_USER + 1, C, null, false)))).as("another user is the member")
+                new PersonFacts.TeamMembership(STAFF_USER + 1, C, null, false)),
+                        false)).as("another user is the member")
                 .isEqualTo(notLinked);
         assertThat(policy.decidePerson(requester("CARE_MANAGER@C"), Purpose.TREATMENT, team(List.of(ALL), Set.of(),
-                member(C, null, true)))).as("left the team").isEqualTo(notLinked);
+                member(C, null, true)), false)).as("left the team").isEqualTo(notLinked);
         assertThat(policy.decidePerson(requester("CARE_MANAGER@C"), Purpose.TREATMENT, team(List.of(ALL), Set.of(),
-                member(C, NOW, false)))).as("its end is now").isEqualTo(notLinked);
+                member(C, NOW, false)), false)).as("its end is now").isEqualTo(notLinked);
         assertThat(policy.decidePerson(requester("CARE_MANAGER@C"), Purpose.TREATMENT, team(List.of(ALL), Set.of(),
-                member(2, null, false)))).as("joined for another facility").isEqualTo(notLinked);
+                member(2, null, false)), false)).as("joined for another facility").isEqualTo(notLinked);
         assertThat(policy.decidePerson(requester("CARE_MANAGER@C"), Purpose.TREATMENT, team(List.of(WITHDRAWN), Set.of(),
-                member(C, null, false)))).as("consent withdrawn").isEqualTo(new Deny(Deny.NO_CONSENT));
+                member(C, null, false)), false)).as("consent withdrawn").isEqualTo(new Deny(Deny.NO_CONSENT));
         assertThat(policy.decidePerson(requester("CARE_MANAGER@C"), Purpose.TREATMENT, team(List.of(ALL), Set.of(C),
-                member(C, null, false)))).as("the member's facility blocked").isEqualTo(new Deny(Deny.FACILITY_BLOCKED));
+                member(C, null, false)),
+                        false)).as("the member's facility blocked").isEqualTo(new Deny(Deny.FACILITY_BLOCKED));
         assertThat(policy.decidePerson(requester("CARE_MANAGER@C disabled"), Purpose.TREATMENT, team(List.of(ALL),
-                Set.of(), member(C, null, false)))).isEqualTo(new Deny(Deny.USER_DISABLED));
+                Set.of(), member(C, null, false)), false)).isEqualTo(new Deny(Deny.USER_DISABLED));
         assertThat(policy.decidePerson(requester("CARE_MANAGER@C"), Purpose.EMERGENCY, team(List.of(ALL), Set.of(),
-                member(C, null, false)))).as("membership is for treatment, never break-the-glass")
+                member(C, null, false)), false)).as("membership is for treatment, never break-the-glass")
                 .isNotEqualTo(new Permit(Permit.CARE_TEAM_MEMBER)).matches(d -> !d.permitted());
     }
 

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 
 /**
- * {@link AccessPolicy#decideDeidentified} (issue 48): research reads no record, and its de-identified release is
+ * {@link DeidentifiedRelease#decide} (issue 48): research reads no record, and its de-identified release is
  * permitted only to a named user or the committee of a project approved and running, for clinical categories only.
  */
 class DeidentifiedReleaseTest {
@@ -18,23 +18,23 @@ class DeidentifiedReleaseTest {
 
     @Test
     void aNamedUserOfARunningProjectReleasesClinicalCategories() {
-        assertThat(policy().decideDeidentified(requester("DOCTOR@A"), true, true, CLINICAL))
+        assertThat(DeidentifiedRelease.decide(requester("DOCTOR@A"), true, true, CLINICAL))
                 .isEqualTo(new Permit(Permit.DEIDENTIFIED_RELEASE));
-        assertThat(policy().decideDeidentified(requester("NETWORK_OPERATOR@- admin"), true, false, CLINICAL))
+        assertThat(DeidentifiedRelease.decide(requester("NETWORK_OPERATOR@- admin"), true, false, CLINICAL))
                 .as("the committee").isEqualTo(new Permit(Permit.DEIDENTIFIED_RELEASE));
     }
 
     @Test
     void anyoneElseOrAProjectNotRunningIsRefused() {
         Deny notApproved = new Deny(Deny.RESEARCH_NOT_APPROVED);
-        assertThat(policy().decideDeidentified(requester("DOCTOR@A"), true, false, CLINICAL)).isEqualTo(notApproved);
-        assertThat(policy().decideDeidentified(requester("DOCTOR@A"), false, true, CLINICAL)).isEqualTo(notApproved);
-        assertThat(policy().decideDeidentified(requester("patient"), true, true, CLINICAL)).isEqualTo(notApproved);
-        assertThat(policy().decideDeidentified(requester("FACILITY_SYSTEM@A"), true, true, CLINICAL))
+        assertThat(DeidentifiedRelease.decide(requester("DOCTOR@A"), true, false, CLINICAL)).isEqualTo(notApproved);
+        assertThat(DeidentifiedRelease.decide(requester("DOCTOR@A"), false, true, CLINICAL)).isEqualTo(notApproved);
+        assertThat(DeidentifiedRelease.decide(requester("patient"), true, true, CLINICAL)).isEqualTo(notApproved);
+        assertThat(DeidentifiedRelease.decide(requester("FACILITY_SYSTEM@A"), true, true, CLINICAL))
                 .isEqualTo(notApproved);
-        assertThat(policy().decideDeidentified(requester("DOCTOR@A disabled"), true, true, CLINICAL))
+        assertThat(DeidentifiedRelease.decide(requester("DOCTOR@A disabled"), true, true, CLINICAL))
                 .isEqualTo(new Deny(Deny.USER_DISABLED));
-        assertThat(policy().decideDeidentified(requester("DOCTOR@A suspended"), true, true, CLINICAL))
+        assertThat(DeidentifiedRelease.decide(requester("DOCTOR@A suspended"), true, true, CLINICAL))
                 .isEqualTo(new Deny(Deny.FACILITY_SUSPENDED));
     }
 
@@ -43,10 +43,10 @@ class DeidentifiedReleaseTest {
         Deny category = new Deny(Deny.RESEARCH_CATEGORY);
         for (DataCategory c : Set.of(DataCategory.DEMOGRAPHICS, DataCategory.ADMINISTRATIVE, DataCategory.UNINFORMED,
                 DataCategory.UNDELIVERED, DataCategory.DOCUMENTS)) {
-            assertThat(policy().decideDeidentified(requester("DOCTOR@A"), true, true, Set.of(DataCategory.DIAGNOSES, c)))
+            assertThat(DeidentifiedRelease.decide(requester("DOCTOR@A"), true, true, Set.of(DataCategory.DIAGNOSES, c)))
                     .as(c.name()).isEqualTo(category);
         }
-        assertThat(policy().decideDeidentified(requester("DOCTOR@A"), true, true, Set.of())).isEqualTo(category);
+        assertThat(DeidentifiedRelease.decide(requester("DOCTOR@A"), true, true, Set.of())).isEqualTo(category);
     }
 
     @Test

@@ -10,12 +10,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.musubi.audit.Purpose;
 import org.musubi.policy.matrix.ProfessionMatrix;
 
-/** {@link AccessPolicy#filter} is {@code decide(...) instanceof Permit}, item by item. */
+/** {@link AccessPolicy#itemDecisions}, the filter of a result set, is {@code decide(...)}, item by item. */
 class FilterAgreesWithDecideTest {
 
     private static final List<String> REQUESTERS = List.of(
@@ -42,10 +42,11 @@ class FilterAgreesWithDecideTest {
             Requester requester = PolicyFixtures.requester(spec);
             for (Purpose purpose : purposes) {
                 for (PersonFacts facts : PolicyFixtures.FACTS.values()) {
-                    Predicate<DataItem> filter = policy.filter(requester, purpose, facts);
+                    Function<DataItem, Decision> filter = policy.itemDecisions(requester, purpose, facts);
                     for (DataItem item : items) {
                         boolean permitted = policy.decide(requester, purpose, facts, item) instanceof Permit;
-                        assertThat(filter.test(item)).as("%s %s %s %s", spec, purpose, facts, item).isEqualTo(permitted);
+                        assertThat(filter.apply(item) instanceof Permit).as("%s %s %s %s", spec, purpose, facts, item)
+                                .isEqualTo(permitted);
                         permits += permitted ? 1 : 0;
                         combinations++;
                     }
@@ -64,13 +65,13 @@ class FilterAgreesWithDecideTest {
         PersonFacts facts = PolicyFixtures.facts("breakGlass");
         DataItem allergies = new DataItem(1, DataCategory.ALLERGIES);
 
-        Predicate<DataItem> filter = policy.filter(doctor, Purpose.EMERGENCY, facts);
+        Function<DataItem, Decision> filter = policy.itemDecisions(doctor, Purpose.EMERGENCY, facts);
         clock.now = clock.now.plusSeconds(1);
 
-        assertThat(filter.test(allergies)).isTrue();
+        assertThat(filter.apply(allergies).permitted()).isTrue();
         assertThat(policy.decide(doctor, Purpose.EMERGENCY, facts, allergies))
                 .isEqualTo(new Deny(Deny.EMERGENCY_ACCESS_EXPIRED));
-        assertThat(policy.filter(doctor, Purpose.EMERGENCY, facts).test(allergies)).isFalse();
+        assertThat(policy.itemDecisions(doctor, Purpose.EMERGENCY, facts).apply(allergies).permitted()).isFalse();
     }
 
     private static final class MovableClock extends Clock {

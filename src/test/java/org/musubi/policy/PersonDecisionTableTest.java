@@ -116,7 +116,7 @@ class PersonDecisionTableTest {
         AccessPolicy strict = new AccessPolicy(
                 ProfessionMatrix.defaults().with(Profession.MEDICAL_CLERK, Set.of()), PolicyFixtures.CLOCK);
 
-        assertThat(strict.decidePerson(requester("MEDICAL_CLERK@B"), Purpose.TREATMENT, facts("consented")))
+        assertThat(strict.decidePerson(requester("MEDICAL_CLERK@B"), Purpose.TREATMENT, facts("consented"), false))
                 .isEqualTo(new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION));
     }
 
@@ -125,7 +125,7 @@ class PersonDecisionTableTest {
         AccessPolicy strict = new AccessPolicy(ProfessionMatrix.defaults()
                 .with(Profession.CARE_WORKER, Set.of(DataCategory.CARE_RECORDS)), PolicyFixtures.CLOCK);
 
-        assertThat(strict.decidePerson(requester("CARE_WORKER@C"), Purpose.EMERGENCY, facts("breakGlass")))
+        assertThat(strict.decidePerson(requester("CARE_WORKER@C"), Purpose.EMERGENCY, facts("breakGlass"), false))
                 .isEqualTo(new Deny(Deny.CATEGORY_NOT_ALLOWED_FOR_PROFESSION));
     }
 
@@ -133,7 +133,7 @@ class PersonDecisionTableTest {
     void appliesAConfiguredIdlePeriod() {
         AccessPolicy shortLinks = new AccessPolicy(ProfessionMatrix.defaults(), Duration.ofDays(5), PolicyFixtures.CLOCK);
 
-        assertThat(shortLinks.decidePerson(requester("DOCTOR@B"), Purpose.TREATMENT, facts("consented")))
+        assertThat(shortLinks.decidePerson(requester("DOCTOR@B"), Purpose.TREATMENT, facts("consented"), false))
                 .isEqualTo(new Deny(Deny.LINK_EXPIRED));
     }
 

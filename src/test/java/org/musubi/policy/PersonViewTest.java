@@ -62,7 +62,7 @@ class PersonViewTest {
         assertThat(view.opened()).as("the person stays unknown to the facility").isEmpty();
         assertThat(view.person()).isNull();
         assertThat(view.ownPatient()).contains(SOURCES.getFirst());
-        assertThat(view.ownPatientOnly()).isTrue();
+        assertThat(view.decision().key()).isEqualTo(Permit.OWN_PATIENT);
         assertThat(view.actAsHolder().key()).isEqualTo(Deny.NO_STANDING);
     }
 

@@ -179,7 +179,7 @@ class InsuredNumbersOnReadTest {
             BiFunction<Disclosure, PersonView, Object> run = (BiFunction<Disclosure, PersonView, Object>) a[a.length - 1];
             return run.apply(DISCLOSED.get((Long) a[1]), view());
         };
-        return fake(PersonAccess.class, Map.of("interact", body, "interactThrough", body, "interactDisclosed",
+        return fake(PersonAccess.class, Map.of("interact", body, "interactDisclosed",
                 disclosed));
     }
 

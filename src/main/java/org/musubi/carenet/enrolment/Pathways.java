@@ -19,6 +19,7 @@ import org.musubi.policy.Decision;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.policy.PersonView;
 import org.musubi.record.Reader;
 import org.musubi.registry.Facilities;
@@ -79,8 +80,8 @@ public final class Pathways {
         if (template.isEmpty() || by.facilityId() == null) {
             return Optional.empty();
         }
-        Interaction<Enrolment> made = audit.allOrNothing(() -> access.interact(by.userId(), by.purpose(), personId,
-                AuditAction.CREATE, AUDITED_AS, view -> {
+        Interaction<Enrolment> made = audit.allOrNothing(() -> access.interact(by.userId(), by.purpose(),
+                Reached.person(personId), AuditAction.CREATE, AUDITED_AS, view -> {
                     Decision holder = view.actAsHolder();
                     if (!holder.permitted()) {
                         return Interaction.refused(holder, List.of());
@@ -127,7 +128,7 @@ public final class Pathways {
             missed(AuditAction.READ, id);
             return Optional.empty();
         }
-        Interaction<Opened> opened = access.interact(by.userId(), by.purpose(), found.get().personId(),
+        Interaction<Opened> opened = access.interact(by.userId(), by.purpose(), Reached.person(found.get().personId()),
                 AuditAction.READ, AUDITED_AS, view -> {
                     Decision seen = sees(view);
                     return seen.permitted() ? Interaction.permitted(new Opened(found.get(), template.get(), view),
@@ -152,7 +153,8 @@ public final class Pathways {
      * ({@code READ PathwayEnrolment}) naming the person.
      */
     public boolean opensPerson(Reader by, long personId) {
-        return access.interact(by.userId(), by.purpose(), personId, AuditAction.READ, AUDITED_AS, view -> {
+        Reached person = Reached.person(personId);
+        return access.interact(by.userId(), by.purpose(), person, AuditAction.READ, AUDITED_AS, view -> {
             Decision seen = sees(view);
             return seen.permitted() ? Interaction.permitted(true, seen, List.of()) : Interaction.refused(seen, List.of());
         }).permitted();
@@ -166,7 +168,7 @@ public final class Pathways {
             return false;
         }
         Interaction<Boolean> done = audit.allOrNothing(() -> access.interact(by.userId(), by.purpose(),
-                found.get().personId(), AuditAction.UPDATE, AUDITED_AS, view -> {
+                Reached.person(found.get().personId()), AuditAction.UPDATE, AUDITED_AS, view -> {
                     Decision holder = view.actAsHolder();
                     if (!holder.permitted()) {
                         return Interaction.refused(holder, List.of());
@@ -212,7 +214,7 @@ public final class Pathways {
      */
     public Optional<List<Enrolment>> forResident(long userId, long personId) {
         Interaction<List<Enrolment>> read = access.interact(userId, org.musubi.audit.Purpose.PATIENT_SELF_ACCESS,
-                personId, AuditAction.READ, AUDITED_AS, view -> {
+                Reached.person(personId), AuditAction.READ, AUDITED_AS, view -> {
                     List<Enrolment> mine = view.permitted() ? store.ofPerson(personId) : List.of();
                     return view.permitted() ? Interaction.permitted(mine, view.decision(),
                             mine.stream().map(e -> AUDITED_AS + "/" + e.id()).toList())

@@ -1,6 +1,6 @@
 package org.musubi.carenet.municipal;
 
-import org.musubi.policy.Disclosure;
+import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
-import ca.uhn.fhir.context.FhirContext;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.musubi.audit.Audit;
 import org.musubi.audit.AuditAction;
@@ -18,8 +17,10 @@ import org.musubi.audit.Purpose;
 import org.musubi.carenet.municipal.jdbc.DocumentTable;
 import org.musubi.pathway.FormFault;
 import org.musubi.policy.Deny;
+import org.musubi.policy.Disclosure;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.policy.disclosure.Disclose;
 import org.musubi.record.Reader;
 
@@ -177,7 +178,7 @@ public final class MunicipalDocuments {
      * the person, the policy's own refusal when it refuses the person, else {@code reason}.
      */
     void refuseFor(Reader by, long personId, String reason) {
-        access.interact(by.userId(), Purpose.TREATMENT, personId, AuditAction.CREATE, TYPE,
+        access.interact(by.userId(), Purpose.TREATMENT, Reached.person(personId), AuditAction.CREATE, TYPE,
                 view -> Interaction.refused(view.permitted() ? new Deny(reason) : view.decision(), List.of()));
     }
 

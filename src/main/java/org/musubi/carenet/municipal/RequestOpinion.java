@@ -12,6 +12,7 @@ import org.musubi.identity.Person;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.record.Reader;
 import org.musubi.registry.FacilityKind;
 import org.musubi.registry.User;
@@ -58,7 +59,8 @@ public final class RequestOpinion {
             return new MunicipalDocuments.Outcome<>(null, faults, List.of());
         }
         UUID id = UUID.randomUUID();
-        Interaction<UUID> made = audit.allOrNothing(() -> access.interact(by.userId(), Purpose.TREATMENT, r.personId(),
+        Interaction<UUID> made = audit.allOrNothing(() -> access.interact(by.userId(), Purpose.TREATMENT,
+                Reached.person(r.personId()),
                 AuditAction.CREATE, MunicipalDocuments.TYPE, view -> {
                     if (!view.actAsHolder().permitted() || view.opened().isEmpty()) {
                         return Interaction.refused(view.actAsHolder(), List.of());

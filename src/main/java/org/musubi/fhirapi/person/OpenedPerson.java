@@ -9,7 +9,7 @@ import org.musubi.policy.PersonView;
 /**
  * A person as one caller may see them: the audited view, the source patients whose identifiers the caller may see,
  * and, when the view rests on the caller's own data only, the caller's own patient. For a view of the caller's own
- * patient only (no standing: {@link PersonView#ownPatientOnly()}) there is no person: {@code person} is null and
+ * patient only (no standing: {@link PersonView#ownPatient()}) there is no person: {@code person} is null and
  * {@code id} is the id of the caller's own Patient resource (null when it sent none), so that nothing the answer
  * carries names the regional person.
  *

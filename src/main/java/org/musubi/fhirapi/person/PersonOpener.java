@@ -12,7 +12,9 @@ import org.musubi.policy.DataCategory;
 import org.musubi.policy.DataItem;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
+import org.musubi.policy.Permit;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.policy.PersonView;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
@@ -48,7 +50,7 @@ public class PersonOpener {
     public Optional<OpenedPerson> open(Caller caller, long personId) {
         Reader reader = caller.reader();
         PersonView view = reader.mayAsk(personId) ? access.viewPerson(caller.userId(), reader.purpose(), personId)
-                : new PersonView(access.interact(caller.userId(), reader.purpose(), personId,
+                : new PersonView(access.interact(caller.userId(), reader.purpose(), Reached.person(personId),
                         AuditAction.READ, "Patient", refused -> Interaction.refused(
                                 new Deny(ReadRecords.APP_OWN_PERSON_ONLY), List.of(String.valueOf(personId)))).decision(),
                         null);
@@ -64,7 +66,8 @@ public class PersonOpener {
      */
     public Optional<OpenedPerson> openThrough(Caller caller, long personId, SourcePatient source) {
         Reader reader = caller.reader();
-        Interaction<PersonView> opened = access.interactThrough(caller.userId(), reader.purpose(), personId, source.id(),
+        Interaction<PersonView> opened = access.interact(caller.userId(), reader.purpose(), Reached.through(personId,
+                source.id()),
                 AuditAction.READ, "Patient", view -> reader.mayAsk(personId)
                         ? Interaction.permitted(view, view.decision(), List.of(String.valueOf(personId)))
                         : Interaction.refused(new Deny(ReadRecords.APP_OWN_PERSON_ONLY), List.of(String.valueOf(personId))));
@@ -73,11 +76,13 @@ public class PersonOpener {
 
     /**
      * {@code held}, a patient of the caller's own facility that 名寄せ has joined to no person, as the caller may see it
-     * (audited once, {@link PersonAccess#interactHeld}): that patient only, under its own identifiers and its own
+     * (audited once, {@link PersonAccess#interact}, {@link org.musubi.policy.Reached#held}): that patient only, under
+     * its own identifiers and its own
      * Patient's id; empty when refused.
      */
     public Optional<OpenedPerson> openHeld(Caller caller, SourcePatient held) {
-        Interaction<PersonView> opened = access.interactHeld(caller.userId(), caller.reader().purpose(), held.id(),
+        Interaction<PersonView> opened = access.interact(caller.userId(), caller.reader().purpose(),
+                Reached.held(held.id()),
                 AuditAction.READ, "Patient", view -> Interaction.permitted(view, view.decision(),
                         List.of(org.musubi.record.PatientRef.ownKey(held.id()))));
         return Optional.ofNullable(opened.value()).filter(PersonView::permitted).map(view -> opened(caller, view));
@@ -85,8 +90,8 @@ public class PersonOpener {
 
     /** The person (or the caller's own patient) of a permitting view decided (and audited) elsewhere. */
     public OpenedPerson opened(Caller caller, PersonView view) {
-        if (view.ownPatientOnly()) {
-            SourcePatient own = view.ownPatient().orElseThrow();
+        if (view.ownPatient().isPresent()) {
+            SourcePatient own = view.ownPatient().get();
             return new OpenedPerson(null, view, List.of(own), own,
                     store.patientIds(own.facilityId(), List.of(own.id())).get(own.id()));
         }
@@ -101,7 +106,7 @@ public class PersonOpener {
         List<SourcePatient> sources = view.opened().isPresent() ? view.sources() : identities.sourcePatientsOf(person.id());
         List<SourcePatient> visible = sources.stream()
                 .filter(s -> view.sees(new DataItem(s.facilityId(), DataCategory.DEMOGRAPHICS))).toList();
-        SourcePatient own = view.ownDataOnly() ? sources.stream()
+        SourcePatient own = view.decision().key().equals(Permit.OWN_FACILITY_DATA) ? sources.stream()
                 .filter(s -> caller.facilityId() != null && s.facilityId() == caller.facilityId())
                 .findFirst().orElse(null) : null;
         return new OpenedPerson(person, view, visible, own);

@@ -8,6 +8,7 @@ import org.musubi.audit.AuditAction;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.policy.PersonView;
 
 /**
@@ -71,7 +72,8 @@ public final class DecideRecovery {
         if (desk != Desk.COUNTER && desk != Desk.OFFICE) {
             throw new IllegalArgumentException("staff decide at the counter or the office, not " + desk);
         }
-        Interaction<Outcome> done = audit.allOrNothing(() -> access.interact(userId, desk.purpose(), personId,
+        Interaction<Outcome> done = audit.allOrNothing(() -> access.interact(userId, desk.purpose(),
+                Reached.person(personId),
                 verdict.action, "PhrRecovery", view -> decided(view, userId, desk, recoveryId, verdict, checkCode)));
         if (done.permitted()) {
             return Outcome.DONE;

@@ -7,6 +7,7 @@ import org.musubi.audit.Purpose;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.registry.User;
 import org.musubi.registry.Users;
 
@@ -49,7 +50,8 @@ public final class MyRecovery {
     public boolean cancel(long userId, long recoveryId) {
         long personId = ownPerson(userId).orElseThrow(() -> new IllegalArgumentException("not a resident: " + userId));
         List<String> ids = List.of(String.valueOf(recoveryId));
-        return access.interact(userId, Purpose.PATIENT_SELF_ACCESS, personId, AuditAction.PHR_RECOVERY_CANCEL,
+        return access.interact(userId, Purpose.PATIENT_SELF_ACCESS, Reached.person(personId),
+                AuditAction.PHR_RECOVERY_CANCEL,
                 "PhrRecovery", view -> recoveries.settle(personId, recoveryId, RecoveryState.CANCELLED, Desk.RESIDENT,
                         userId, rules.clock().instant())
                         ? Interaction.permitted(true, view.decision(), ids)
@@ -66,7 +68,8 @@ public final class MyRecovery {
             return true;
         }
         List<String> ids = List.of(String.valueOf(recoveryId));
-        return access.interact(userId, Purpose.PATIENT_SELF_ACCESS, personId, AuditAction.PHR_RECOVERY_CANCEL,
+        return access.interact(userId, Purpose.PATIENT_SELF_ACCESS, Reached.person(personId),
+                AuditAction.PHR_RECOVERY_CANCEL,
                 "PhrRecovery", view -> Interaction.<Boolean>refused(new Deny(NOT_YOURS), ids)).permitted();
     }
 

@@ -26,6 +26,7 @@ import org.musubi.policy.DisclosureKind;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.Permit;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.policy.PersonFacts;
 import org.musubi.policy.PersonView;
 import org.musubi.policy.Requester;
@@ -59,9 +60,8 @@ class AuditedPersonAccess implements PersonAccess {
     }
 
     @Override
-    public Decision deidentifiedRelease(long userId, boolean projectOpen, boolean named,
-                                        Set<org.musubi.policy.DataCategory> categories) {
-        return policy.decideDeidentified(facts.requester(userId), projectOpen, named, categories);
+    public Decision decideAs(long userId, Function<Requester, Decision> rule) {
+        return rule.apply(facts.requester(userId));
     }
 
     @Override
@@ -76,7 +76,7 @@ class AuditedPersonAccess implements PersonAccess {
 
     @Override
     public PersonView viewPerson(long userId, Purpose purpose, long personId) {
-        Interaction<PersonView> opened = interact(userId, purpose, personId, AuditAction.READ, "Patient",
+        Interaction<PersonView> opened = interact(userId, purpose, personId, null, AuditAction.READ, "Patient",
                 view -> Interaction.permitted(view, view.decision(), List.of(String.valueOf(personId))));
         return opened.value() != null ? opened.value() : new PersonView(opened.decision(), null);
     }
@@ -89,20 +89,18 @@ class AuditedPersonAccess implements PersonAccess {
     }
 
     @Override
-    public <T> Interaction<T> interact(long userId, Purpose purpose, long personId, AuditAction action,
+    public <T> Interaction<T> interact(long userId, Purpose purpose, Reached reached, AuditAction action,
                                        String resourceType, Function<PersonView, Interaction<T>> body) {
-        return interact(userId, purpose, personId, null, action, resourceType, body);
+        return switch (reached) {
+            case Reached.ById byId -> interact(userId, purpose, byId.personId(), null, action, resourceType, body);
+            case Reached.Through through -> interact(userId, purpose, through.personId(), through.sourcePatientId(),
+                    action, resourceType, body);
+            case Reached.Held held -> interactHeld(userId, purpose, held.sourcePatientId(), action, resourceType, body);
+        };
     }
 
-    @Override
-    public <T> Interaction<T> interactThrough(long userId, Purpose purpose, long personId, long sourcePatientId,
-                                              AuditAction action, String resourceType,
-                                              Function<PersonView, Interaction<T>> body) {
-        return interact(userId, purpose, personId, sourcePatientId, action, resourceType, body);
-    }
-
-    @Override
-    public <T> Interaction<T> interactHeld(long userId, Purpose purpose, long sourcePatientId, AuditAction action,
+    /** {@link #interact} with a held patient ({@link Reached#held}). */
+    private <T> Interaction<T> interactHeld(long userId, Purpose purpose, long sourcePatientId, AuditAction action,
                                            String resourceType, Function<PersonView, Interaction<T>> body) {
         Requester requester = facts.requester(userId);
         SourcePatient held = requester.facilityId() == null ? null : identities.sourcePatient(sourcePatientId)

@@ -62,6 +62,6 @@ class EmergencyGate implements EmergencyEligibility {
         // make the glass look useful when the emergency rule itself refuses
         PersonFacts withGlass = new PersonFacts(personId, known.consents(), known.links(), known.blockedFacilityIds(),
                 assumed, Set.of(), known.proxies(), known.inDisasterArea(), known.teamMembers());
-        return policy.decidePerson(facts.requester(userId), Purpose.EMERGENCY, withGlass);
+        return policy.decidePerson(facts.requester(userId), Purpose.EMERGENCY, withGlass, false);
     }
 }

@@ -50,7 +50,7 @@ class PersonViews {
         }
         List<SourcePatient> sources = identities.sourcePatientsOf(personId);
         PersonFacts person = facts.person(personId, registered.person().address(), sources);
-        Decision decision = policy.decidePerson(requester, purpose, person);
+        Decision decision = policy.decidePerson(requester, purpose, person, false);
         return new PersonView(decision, decision.permitted() ? policy.itemDecisions(requester, purpose, person) : null,
                 registered, sources, decision.permitted() && policy.standing(requester, person));
     }

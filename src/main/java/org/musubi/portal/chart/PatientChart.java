@@ -180,7 +180,7 @@ public final class PatientChart {
      * standing, the kana is the person's registered one (one spelling of a person's kana everywhere).
      */
     private static ShownPatient shown(PersonView view, SignedIn me) {
-        if (view.ownPatientOnly()) {
+        if (view.ownPatient().isPresent()) {
             return ShownPatient.of(view.ownPatient().orElseThrow(), null);
         }
         Person person = view.opened().orElseThrow().person();

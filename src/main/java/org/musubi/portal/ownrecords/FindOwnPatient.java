@@ -2,6 +2,7 @@ package org.musubi.portal.ownrecords;
 
 import java.text.Normalizer;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.musubi.audit.AuditAction;
@@ -10,8 +11,8 @@ import org.musubi.identity.IdentityStore;
 import org.musubi.identity.SourcePatient;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
+import org.musubi.policy.PersonAccess.Reached;
 import org.musubi.portal.chart.ChartKey;
-import java.util.List;
 import org.musubi.record.ReadRecords;
 import org.musubi.record.Reader;
 import org.musubi.security.SignedIn;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
  * asks the policy whether the user may open that patient's own records through it; one audit row either way — the
  * policy's decision, or a miss. The viewer then opens by the patient's own key, so that a facility without standing
  * for the person (its patient only matched by 名寄せ) never sees the person's id in an address. A patient 名寄せ holds,
- * joined to no person yet, opens the same way ({@code PersonAccess.interactHeld}): held means not joined, never not
+ * joined to no person yet, opens the same way ({@code PersonAccess.interact}, {@code Reached.held}): held means not
+ * joined, never not
  * stored. An ID of another facility's patient is looked for among this facility's only, so it is a miss like an ID
  * nobody has; a refusal answers like a miss.
  */
@@ -53,10 +55,11 @@ class FindOwnPatient {
         }
         Optional<Long> person = identities.personOf(own.get().id());
         boolean opens = person.isPresent()
-                ? access.interactThrough(me.userId(), Purpose.OWN_RECORDS, person.get(), own.get().id(),
+                ? access.interact(me.userId(), Purpose.OWN_RECORDS, Reached.through(person.get(), own.get().id()),
                         AuditAction.READ, "Patient", view -> Interaction.permitted(true, view.decision(), List.of()))
                         .permitted()
-                : access.interactHeld(me.userId(), Purpose.OWN_RECORDS, own.get().id(), AuditAction.READ, "Patient",
+                : access.interact(me.userId(), Purpose.OWN_RECORDS, Reached.held(own.get().id()), AuditAction.READ,
+                "Patient",
                         view -> Interaction.permitted(true, view.decision(), List.of())).permitted();
         return opens ? Optional.of(ChartKey.own(own.get().id())) : Optional.empty();
     }

@@ -12,6 +12,7 @@ import org.musubi.audit.Outcome;
 import org.musubi.audit.Purpose;
 import org.musubi.policy.DataCategory;
 import org.musubi.policy.Decision;
+import org.musubi.policy.DeidentifiedRelease;
 import org.musubi.policy.Deny;
 import org.musubi.policy.Interaction;
 import org.musubi.policy.PersonAccess;
@@ -36,7 +37,7 @@ public final class ReleaseCohort {
 
     /**
      * A research project's cohort read for its de-identified release (issue 48), the one route purpose {@code RESEARCH}
-     * has to clinical data ({@link org.musubi.policy.AccessPolicy#decideDeidentified}): decided once for the cohort and
+     * has to clinical data ({@link DeidentifiedRelease}): decided once for the cohort and
      * audited once ({@code EXPORT} on the project, with what was released), refused or not. What is read goes into
      * {@code sink} (the de-identification pipeline, {@code deid}) and nowhere else: the caller gets what the sink made
      * of it, never a record. The release reads no facility's Patient (it makes a minimal one per person,
@@ -47,8 +48,8 @@ public final class ReleaseCohort {
     public Interaction<CohortSink.Released> release(Reader reader, Actor actor, Release release, CohortSink sink)
             throws IOException {
         Decision decision = reader.purpose() != Purpose.RESEARCH ? new Deny(Deny.NO_RULE)
-                : access.deidentifiedRelease(reader.userId(), release.projectOpen(), release.named(),
-                        release.categories());
+                : access.decideAs(reader.userId(), requester -> DeidentifiedRelease.decide(requester,
+                        release.projectOpen(), release.named(), release.categories()));
         AuditEntry entry = AuditEntry.of(AuditAction.EXPORT, decision.permitted() ? Outcome.PERMIT : Outcome.DENY)
                 .on(release.auditedAs(), release.auditedId()).purpose(reader.purpose()).by(actor);
         if (!decision.permitted()) {
