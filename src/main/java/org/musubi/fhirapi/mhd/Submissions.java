@@ -90,13 +90,37 @@ public class Submissions {
                     "the submission holds no DocumentReference to send");
         }
         requireUsed(entries, used);
-        List<LetterRow> sent = audit.allOrNothing(() -> documents.stream().map(d -> send(caller, d, entries, addressee)).toList());
+        List<SendLetterDocument.Checked> checked = checked(caller, documents, addressee);
+        List<LetterRow> sent = audit.allOrNothing(() -> {
+            List<LetterRow> rows = new ArrayList<>();
+            for (int d = 0; d < documents.size(); d++) {
+                rows.add(send(documents.get(d), checked.get(d), entries));
+            }
+            return rows;
+        });
         return response(entries, listIndex, documents, sent);
     }
 
-    private LetterRow send(Caller caller, Document document, List<Bundle.BundleEntryComponent> entries, long addressee) {
-        return switch (exchange.sendDocument(caller.reader(), document.patient(), document.json(), document.signature(),
-                addressee, null)) {
+    /**
+     * Each document checked and its file kept before the transaction that sends them all opens (no outside call inside
+     * it, issue 68), in order up to the first that is not sent: that one answers where, in order, it would have.
+     */
+    private List<SendLetterDocument.Checked> checked(Caller caller, List<Document> documents, long addressee) {
+        List<SendLetterDocument.Checked> checked = new ArrayList<>();
+        for (Document d : documents) {
+            SendLetterDocument.Checked c = exchange.check(caller.reader(), d.patient(), d.json(), d.signature(),
+                    addressee, null);
+            checked.add(c);
+            if (c instanceof SendLetterDocument.NotSent) {
+                break;
+            }
+        }
+        return checked;
+    }
+
+    private LetterRow send(Document document, SendLetterDocument.Checked checked,
+                           List<Bundle.BundleEntryComponent> entries) {
+        return switch (exchange.store(checked)) {
             case LetterExchange.Sent.Done done -> done.letter();
             case LetterExchange.Sent.Invalid invalid -> throw invalid(document, entries, invalid.faults());
             case LetterExchange.Sent.Refused refused -> throw EntryRefusals.named(document.index(),

@@ -46,7 +46,7 @@ public final class LetterFiles {
         return signatures.signBundle(userId, bundle);
     }
 
-    /** The file {@code content} is in the blob store, which keys a file by its SHA-256: without putting it. */
+    /** The SHA-256 (as the key a blob store gives such content) and size of {@code content}, put nowhere. */
     static Blob blob(byte[] content) {
         try {
             String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
@@ -54,10 +54,6 @@ public final class LetterFiles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    Blob put(byte[] content) {
-        return put(new ByteArrayInputStream(content), Long.MAX_VALUE);
     }
 
     Blob put(InputStream content, long max) {
@@ -74,7 +70,14 @@ public final class LetterFiles {
      * ({@link LetterFileSweep}); its name is its key.
      */
     Blob keep(byte[] content) {
-        String name = LetterFileSweep.PREFIX + UUID.randomUUID();
+        return keep(LetterFileSweep.PREFIX + UUID.randomUUID(), content);
+    }
+
+    /**
+     * Keeps a file of a letter under {@code name}, a part of its own: an attachment taken from the record, named by its
+     * letter and place ({@link LetterFileSweep#attachment}) so that every attempt to store the letter names it alike.
+     */
+    Blob keep(String name, byte[] content) {
         try {
             return blobs.putPartHashed(name, new ByteArrayInputStream(content), Long.MAX_VALUE);
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package org.musubi.letters.exchange;
 
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
 import org.musubi.blob.Blob;
@@ -15,7 +15,8 @@ import org.musubi.letters.clins.ClinsDocuments;
  * attempt rolls back, leaving nothing stored and no audit row), then signed here, then stored by a second attempt that
  * finds the letter unchanged — or, when it changed meanwhile (another letter of the facility took its number), signs it
  * again. The files are put before the letter's row exists: one whose transaction then fails is swept as unreferenced
- * ({@link LetterFileSweep}); the attached files are blobs, keyed by their content as before.
+ * ({@link LetterFileSweep}), the attachments taken from the record as well (named by the letter's id, the same in every
+ * attempt).
  */
 final class LetterSigning {
 
@@ -49,19 +50,20 @@ final class LetterSigning {
     static final class Unsigned extends RuntimeException {
 
         private final transient Letter letter;
-        private final transient List<byte[]> attached;
+        private final transient Map<String, byte[]> attached;
 
-        Unsigned(Letter letter, List<byte[]> attached) {
+        /** {@code attached}: the attachments' contents taken from the record, by the names of their parts. */
+        Unsigned(Letter letter, Map<String, byte[]> attached) {
             super("the letter is to be signed before it is stored", null, false, false);
             this.letter = letter;
-            this.attached = List.copyOf(attached);
+            this.attached = Map.copyOf(attached);
         }
     }
 
     /** Renders and signs the letter {@code unsigned} read (by {@code userId}), and puts its files in the blob store. */
     Signed sign(long userId, Unsigned unsigned, Draft draft) {
         Letter letter = unsigned.letter;
-        unsigned.attached.forEach(files::put);
+        unsigned.attached.forEach(files::keep);
         Bundle document = resources.tagged(ClinsDocuments.document(letter), draft.documentId(), letter.kind());
         byte[] bytes = resources.bytes(document);
         byte[] signature = files.signBundle(userId, bytes);

@@ -10,6 +10,7 @@ import org.musubi.database.JobLocks;
 import org.musubi.database.Standby;
 import org.musubi.identity.IdentityStore;
 import org.musubi.identity.link.LinkSourcePatient;
+import org.musubi.letters.LettersProperties;
 import org.musubi.letters.render.LetterRendering;
 import org.musubi.policy.PersonAccess;
 import org.musubi.policy.disclosure.Disclose;
@@ -21,12 +22,14 @@ import org.musubi.record.WriteRecords;
 import org.musubi.registry.Facilities;
 import org.musubi.registry.Users;
 import org.musubi.signature.Signatures;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The letters exchange's parts. */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(LettersProperties.class)
 class LettersConfiguration {
 
     @Bean
@@ -52,8 +55,10 @@ class LettersConfiguration {
     }
 
     @Bean
-    LetterFileSweep letterFileSweep(BlobStore blobs, LetterTable table, Standby standby, JobLocks jobs) {
-        return new LetterFileSweep(blobs, table, standby::readOnly, Clock.systemUTC()).scheduled(jobs);
+    LetterFileSweep letterFileSweep(BlobStore blobs, LetterTable table, Standby standby, JobLocks jobs,
+                                    LettersProperties properties) {
+        return new LetterFileSweep(blobs, table, standby::readOnly, Clock.systemUTC(), properties.fileGrace())
+                .scheduled(jobs, properties.sweepEvery());
     }
 
     @Bean

@@ -44,49 +44,114 @@ public final class SendLetterDocument {
      * A FHIR document Bundle an EHR sends as a letter (MHD ITI-65): stored under the writer's facility's own patient
      * (the Patient resource {@code patientResourceId} it wrote earlier, linked to a person with standing), with a Task
      * to {@code addresseeFacilityId}. No PDF is rendered (the document is the letter; the viewer shows its sections);
-     * {@code signature}, when given, is a detached CMS signature over exactly {@code bundleJson}.
+     * {@code signature}, when given, is a detached CMS signature over exactly {@code bundleJson}. {@link #check}, then
+     * {@link #store}.
      */
     public LetterExchange.Sent sendDocument(Reader writer, String patientResourceId, byte[] bundleJson,
                                             byte[] signature, long addresseeFacilityId, LocalDate due) {
+        return store(check(writer, patientResourceId, bundleJson, signature, addresseeFacilityId, due));
+    }
+
+    /** A document checked before the transaction that stores it: ready (its file kept), or not sent and why. */
+    public sealed interface Checked {
+    }
+
+    /** Not sent: {@link LetterExchange.Sent.Invalid} or {@link LetterExchange.Sent.Refused}. */
+    public record NotSent(LetterExchange.Sent why) implements Checked {
+    }
+
+    /** Checked and its file kept: what {@link #store} stores, in the caller's transaction if it has one. */
+    public static final class Ready implements Checked {
+
+        private final Reader writer;
+        private final long person;
+        private final long patientKey;
+        private final Addressee addressee;
+        private final long addresseeFacilityId;
+        private final Bundle document;
+        private final byte[] signature;
+        private final String authorName;
+        private final LetterKind kind;
+        private final Blob documentBlob;
+        private final LocalDate due;
+
+        private Ready(Reader writer, long person, long patientKey, Addressee addressee, long addresseeFacilityId,
+                      Bundle document, byte[] signature, String authorName, LetterKind kind, Blob documentBlob,
+                      LocalDate due) {
+            this.writer = writer;
+            this.person = person;
+            this.patientKey = patientKey;
+            this.addressee = addressee;
+            this.addresseeFacilityId = addresseeFacilityId;
+            this.document = document;
+            this.signature = signature;
+            this.authorName = authorName;
+            this.kind = kind;
+            this.documentBlob = documentBlob;
+            this.due = due;
+        }
+    }
+
+    /**
+     * Checks the document {@link #sendDocument} would send — its patient, addressee, form and signature — and keeps its
+     * bytes in the blob store: everything that calls out (the signature's verification, the blob store) before any
+     * transaction opens; a kept file whose letter is then not stored is swept ({@link LetterFileSweep}).
+     */
+    public Checked check(Reader writer, String patientResourceId, byte[] bundleJson, byte[] signature,
+                         long addresseeFacilityId, LocalDate due) {
         if (writer.facilityId() == null) {
-            return new LetterExchange.Sent.Refused();
+            return new NotSent(new LetterExchange.Sent.Refused());
         }
         long facility = writer.facilityId();
         var located = resources.patient(patientResourceId, facility);
         Optional<Long> person = located.flatMap(l -> parties.personOf(l.patientKey()));
         if (person.isEmpty()) {
-            return new LetterExchange.Sent.Invalid(List.of("letter.fault.patient"));
+            return invalid("letter.fault.patient");
         }
         Optional<Addressee> addressee = parties.addressee(addresseeFacilityId, null, null);
         if (addressee.isEmpty() || addresseeFacilityId == facility) {
-            return new LetterExchange.Sent.Invalid(List.of("letter.fault.addressee"));
+            return invalid("letter.fault.addressee");
         }
         Bundle document;
         try {
             document = resources.parse(bundleJson);
         } catch (RuntimeException e) {
-            return new LetterExchange.Sent.Invalid(List.of("letter.fault.document"));
+            return invalid("letter.fault.document");
         }
         if (document.getType() != Bundle.BundleType.DOCUMENT || document.getEntry().isEmpty()
                 || !(document.getEntryFirstRep().getResource() instanceof Composition composition)) {
-            return new LetterExchange.Sent.Invalid(List.of("letter.fault.document"));
+            return invalid("letter.fault.document");
         }
         if (signature != null && files.verifyBundle(Optional.of(bundleJson), signature).status().worseThan(
                 org.musubi.signature.SignatureStatus.UNKNOWN_CA)) {
             // Not a CMS signature over exactly these bytes (malformed or not matching): refused, not kept to mislead.
             // A signature by a CA this Musubi does not trust is kept: the recipient sees why it is not valid.
-            return new LetterExchange.Sent.Invalid(List.of("letter.fault.signature"));
+            return invalid("letter.fault.signature");
         }
-        long patientKey = located.get().patientKey();
         String authorName = composition.getAuthor().stream().map(a -> a.getDisplay()).filter(d -> d != null && !d.isBlank())
                 .findFirst().orElse(parties.author(writer.userId()).map(Author::name).orElse("—"));
-        LetterKind kind = kind(composition);
         // the file is kept before the transaction opens (no call to the blob store inside it); swept when unreferenced
-        Blob documentBlob = files.keep(bundleJson);
-        Interaction<LetterExchange.Sent> sent = writes.enter(writer, person.get(), AuditAction.CREATE, "Letter",
+        return new Ready(writer, person.get(), located.get().patientKey(), addressee.get(), addresseeFacilityId,
+                document, signature, authorName, kind(composition), files.keep(bundleJson), due);
+    }
+
+    private static NotSent invalid(String fault) {
+        return new NotSent(new LetterExchange.Sent.Invalid(List.of(fault)));
+    }
+
+    /**
+     * Stores a document {@link #check}ed: one entry through the write door (the Bundle, the Task, the Provenance, the
+     * letter's row, its disclosure and its first event, one audit row), with no outside call.
+     */
+    public LetterExchange.Sent store(Checked checked) {
+        if (!(checked instanceof Ready c)) {
+            return ((NotSent) checked).why();
+        }
+        long facility = c.writer.facilityId();
+        Interaction<LetterExchange.Sent> sent = writes.enter(c.writer, c.person, AuditAction.CREATE, "Letter",
                 view -> view.actAsHolder(), record -> {
-                    SourcePatient own = record.view().sources().stream().filter(s -> s.id() == patientKey).findFirst()
-                            .orElse(null);
+                    SourcePatient own = record.view().sources().stream().filter(s -> s.id() == c.patientKey)
+                            .findFirst().orElse(null);
                     if (own == null) {
                         return new LetterExchange.Sent.Invalid(List.of("letter.fault.notOurPatient"));
                     }
@@ -96,21 +161,21 @@ public final class SendLetterDocument {
                     UUID id = UUID.randomUUID();
                     String documentId = UUID.randomUUID().toString();
                     String taskId = UUID.randomUUID().toString();
-                    Bundle stored = resources.tagged(document, documentId, kind);
+                    Bundle stored = resources.tagged(c.document, documentId, c.kind);
                     String senderName = parties.facility(facility).map(Facility::name).orElse("—");
-                    LetterResources.TaskState state = new LetterResources.TaskState(taskId, documentId, kind, own.id(),
-                            facility, senderName, authorName, addressee.get().facility().name(),
-                            addressee.get().facility().institutionCode(), now, due, LetterStatus.REQUESTED, null, null);
+                    LetterResources.TaskState state = new LetterResources.TaskState(taskId, documentId, c.kind, own.id(),
+                            facility, senderName, c.authorName, c.addressee.facility().name(),
+                            c.addressee.facility().institutionCode(), now, c.due, LetterStatus.REQUESTED, null, null);
                     record.store(List.of(resources.document(stored, own.id(), facility), resources.task(state)),
-                            written -> resources.provenance(written, authorName, senderName, signature, own.id(),
+                            written -> resources.provenance(written, c.authorName, senderName, c.signature, own.id(),
                                     facility, UUID.nameUUIDFromBytes(("provenance\u001f" + id)
                                             .getBytes(StandardCharsets.UTF_8)).toString()));
-                    table.insert(new LetterTable.NewLetter(id, person.get(), own.id(), facility, writer.userId(),
-                            addresseeFacilityId, null, null, kind, year, seq, documentId, taskId, Sending.name(own),
-                            Sending.kana(own), own.birthDate(), authorName, null, null, documentBlob.key(), signature, "[]", null,
-                            now, due));
-                    resources.disclose(id, person.get(), own.id(), facility, addresseeFacilityId, kind);
-                    table.event(id, LetterStatus.REQUESTED, writer.userId(), authorName, null, now);
+                    table.insert(new LetterTable.NewLetter(id, c.person, own.id(), facility, c.writer.userId(),
+                            c.addresseeFacilityId, null, null, c.kind, year, seq, documentId, taskId, Sending.name(own),
+                            Sending.kana(own), own.birthDate(), c.authorName, null, null, c.documentBlob.key(),
+                            c.signature, "[]", null, now, c.due));
+                    resources.disclose(id, c.person, own.id(), facility, c.addresseeFacilityId, c.kind);
+                    table.event(id, LetterStatus.REQUESTED, c.writer.userId(), c.authorName, null, now);
                     return new LetterExchange.Sent.Done(table.find(id).orElseThrow().row());
                 });
         return sent.permitted() && sent.value() != null ? sent.value() : new LetterExchange.Sent.Refused();

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hl7.fhir.r4.model.Bundle;
@@ -146,8 +148,8 @@ public final class Sending {
             return new LetterExchange.Sent.Invalid(List.of("letter.fault.notOurPatient"));
         }
         List<String> faults = new ArrayList<>();
-        List<byte[]> attachedFiles = new ArrayList<>();
-        Content content = attached(author, record, c.request().content(), faults, attachedFiles);
+        Map<String, byte[]> attachedFiles = new LinkedHashMap<>();
+        Content content = attached(author, record, c.request().content(), faults, draft.id(), attachedFiles);
         if (!faults.isEmpty()) {
             return new LetterExchange.Sent.Invalid(faults);
         }
@@ -258,11 +260,12 @@ public final class Sending {
 
     /**
      * The attachments as files of the letter: each picked resource read through the entry, its content kept (added to
-     * {@code attachedFiles}, put in the blob store with the letter's signed files, outside the transaction); an upload
-     * only by its uploader (a file's key is no permission to attach it).
+     * {@code attachedFiles} under the name of its part, {@code letter-<letterId>-<place>}, kept with the letter's signed
+     * files outside the transaction, swept when no letter {@code letterId} was stored); an upload only by its uploader
+     * (a file's key is no permission to attach it).
      */
-    private Content attached(Reader author, Entry record, Content content, List<String> faults,
-                             List<byte[]> attachedFiles) {
+    private Content attached(Reader author, Entry record, Content content, List<String> faults, UUID letterId,
+                             Map<String, byte[]> attachedFiles) {
         Content c = content == null ? new Content(null, null, null, null, null, null, null, null, null, null, null, null,
                 null) : content;
         List<Attachment> files = new ArrayList<>();
@@ -292,9 +295,9 @@ public final class Sending {
                         type = attachment.path("contentType").asString("application/octet-stream");
                     }
                     Blob blob = LetterFiles.blob(bytes);
-                    attachedFiles.add(bytes);
-                    files.add(new Attachment(a.title(), type, blob.size(), blob.sha256(),
-                            new Attachment.Uploaded(blob.key())));
+                    String part = LetterFileSweep.attachment(letterId, files.size());
+                    attachedFiles.put(part, bytes);
+                    files.add(new Attachment(a.title(), type, blob.size(), blob.sha256(), new Attachment.Uploaded(part)));
                 }
             }
         }

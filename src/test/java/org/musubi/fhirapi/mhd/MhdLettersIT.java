@@ -19,7 +19,9 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeType;
@@ -31,6 +33,12 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.musubi.audit.Audit;
+import org.musubi.security.ApiScope;
+import org.musubi.fhirapi.access.Caller;
+import org.musubi.letters.exchange.SendLetterDocument;
+import org.musubi.security.SignedIn;
 import org.musubi.registry.Facility;
 import org.musubi.registry.FacilityKind;
 import org.musubi.security.ApiClientAdministration;
@@ -40,6 +48,8 @@ import org.musubi.testing.FhirRecords;
 import org.musubi.testing.MusubiIntegrationTest;
 import org.musubi.testing.NetworkFixtures;
 import org.musubi.testing.TestCertificates;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * IHE MHD round trip with real HAPI clients: the clinic's EHR sends a referral to the hospital (ITI-65); the
@@ -54,6 +64,13 @@ class MhdLettersIT extends NetworkFixtures {
     private static final String FHIR_JSON = "application/fhir+json";
     private static final DateClientParam LAST_UPDATED = new DateClientParam("_lastUpdated");
     private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    SendLetterDocument sendLetterDocument;
+    @Autowired
+    Recipients recipients;
+    @Autowired
+    Audit auditTrail;
 
     private Facility clinic;
     private Facility hospital;
@@ -186,6 +203,39 @@ class MhdLettersIT extends NetworkFixtures {
                 t -> assertThat(t).startsWith("application/pkcs7-signature"));
         assertThat(signature.body()).as("the signature as the sender made it").isEqualTo(cms);
         assertThat(get(token, "/fhir/Binary/letter-" + letter).body()).as("over exactly these bytes").isEqualTo(document);
+    }
+
+    /**
+     * No outside call inside a database transaction (issue 68): each document of a submission is checked (its
+     * signature verified) and its file kept before the one transaction that stores them all opens; only the storing
+     * runs in it.
+     */
+    @Test
+    void aSubmissionsDocumentIsCheckedAndKeptBeforeItsTransactionOpens() throws Exception {
+        byte[] document = MhdSubmissions.referral(clients.context(), clinic, hospital, localId, "取引の外で");
+        List<String> calls = new CopyOnWriteArrayList<>();
+        SendLetterDocument exchange = Mockito.spy(sendLetterDocument);
+        Mockito.doAnswer(call -> {
+            calls.add("check in a transaction: " + TransactionSynchronizationManager.isActualTransactionActive());
+            return call.callRealMethod();
+        }).when(exchange).check(Mockito.any(), Mockito.any(), Mockito.any(), Mockito.any(), Mockito.anyLong(),
+                Mockito.any());
+        Mockito.doAnswer(call -> {
+            calls.add("store in a transaction: " + TransactionSynchronizationManager.isActualTransactionActive());
+            return call.callRealMethod();
+        }).when(exchange).store(Mockito.any());
+        long system = clients.register(clinic, "system/*.write").client().userId();
+        Caller caller = new Caller(new SignedIn(system, "mhd-system", "試験", clinic.id(), "FACILITY_SYSTEM", false,
+                Set.of()), Set.of(ApiScope.parse("system/*.write")), true);
+
+        Bundle sent = new Submissions(exchange, recipients, auditTrail, clients.context()).provide(caller,
+                MhdSubmissions.provide("Patient/" + patientId, hospital.code().value(), document, FHIR_JSON));
+
+        assertThat(calls).containsExactly("check in a transaction: false", "store in a transaction: true");
+        assertThat(sent.getEntry()).allSatisfy(e -> assertThat(e.getResponse().getStatus()).startsWith("201"));
+        String token = clients.token(port, clients.register(hospital, "system/*.read"));
+        assertThat(get(token, "/fhir/Binary/letter-" + MhdSubmissions.sentLetter(sent)).body())
+                .as("the document as sent").isEqualTo(document);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -246,7 +245,8 @@ class LetterExchangeIT extends NetworkFixtures {
 
     /**
      * No outside call inside a database transaction (issue 68): the letter's PDF is rendered, and it and its document
-     * are signed, before the write door's transaction opens; the letter is stored as signed, with one audit row.
+     * are signed, and its files written, before the write door's transaction opens; the letter is stored as signed,
+     * with one audit row.
      */
     @Test
     void aLetterIsRenderedAndSignedBeforeItsTransactionOpens() {
@@ -269,7 +269,8 @@ class LetterExchangeIT extends NetworkFixtures {
             calls.add("render in a transaction: " + TransactionSynchronizationManager.isActualTransactionActive());
             return call.callRealMethod();
         }).when(renderer).pdf(Mockito.any());
-        Sending observed = new Sending(writes, table, parties, new LetterFiles(renderer, signer, blobs), resources);
+        TransactionWatch store = new TransactionWatch(blobs);
+        Sending observed = new Sending(writes, table, parties, new LetterFiles(renderer, signer, store), resources);
         LetterRequest request = new LetterRequest(LetterKind.INFORMATION, hospital.id(), null, null,
                 new Content(null, null, "経過のご報告", null, null, null, null, null, null, null, null, null,
                         List.of(new Attachment("HbA1c", "application/fhir+json", 1, "0".repeat(64),
@@ -281,47 +282,15 @@ class LetterExchangeIT extends NetworkFixtures {
         assertThat(sent).isInstanceOf(LetterExchange.Sent.Done.class);
         assertThat(calls).containsExactlyInAnyOrder("sign Bundle in a transaction: false",
                 "render in a transaction: false", "sign PDF in a transaction: false");
+        assertThat(store.calls()).as("the signed PDF, the document, the attachment taken from the record")
+                .containsExactly("put in a transaction: false", "put in a transaction: false",
+                        "put in a transaction: false");
         assertThat(audit.forPatient(before, patient.regionalId())).singleElement().asString().startsWith("CREATE PERMIT");
         var opened = openLetter.open(reader(accounts.memberOf(hospital, Profession.NURSE)),
                 ((LetterExchange.Sent.Done) sent).letter().id()).orElseThrow();
         assertThat(opened.pdfSignature().status()).isEqualTo(SignatureStatus.VALID);
         assertThat(opened.bundleSignature().status()).isEqualTo(SignatureStatus.VALID);
         assertThat(opened.attachments()).hasSize(1);
-    }
-
-    /**
-     * A letter's files are kept before its row is written (issue 68); one that no letter names — its send failed after
-     * signing, or its letter was deleted — is swept once older than the grace period, a letter's own never, and not
-     * on a read-only standby.
-     */
-    @Test
-    void aFileNoLetterNamesIsSweptAfterTheGracePeriodAndALettersOwnIsKept() throws Exception {
-        Facility clinic = accounts.facilityOf(FacilityKind.CLINIC);
-        Facility hospital = accounts.newHospital();
-        Patient patient = patientAt(clinic);
-        User doctor = accounts.memberOf(clinic, Profession.DOCTOR);
-        LetterRequest request = new LetterRequest(LetterKind.INFORMATION, hospital.id(), null, null,
-                new Content(null, null, "経過のご報告", null, null, null, null, null, null, null, null, null, null), null,
-                null, null);
-        LetterRow row = ((LetterExchange.Sent.Done) sendLetter.send(reader(doctor), patient.person(), request, null)).letter();
-        LetterTable.Stored stored = table.find(row.id()).orElseThrow();
-        assertThat(List.of(stored.pdfBlob(), stored.documentBlob())).allMatch(k -> k.startsWith(LetterFileSweep.PREFIX));
-        String dangling = files.keep("a letter whose transaction failed".getBytes(StandardCharsets.UTF_8)).key();
-
-        Clock now = Clock.systemUTC();
-        Clock later = Clock.offset(now, LetterFileSweep.GRACE.plusHours(1));
-        new LetterFileSweep(blobs, table, () -> false, now).sweep();
-        assertThat(blobs.openPart(dangling)).as("within the grace period").isPresent();
-        assertThat(new LetterFileSweep(blobs, table, () -> true, later).sweep()).as("a standby").isZero();
-        assertThat(blobs.openPart(dangling)).isPresent();
-
-        assertThat(new LetterFileSweep(blobs, table, () -> false, later).sweep()).isPositive();
-        assertThat(blobs.openPart(dangling)).as("no letter names it").isEmpty();
-        assertThat(blobs.openPart(stored.pdfBlob())).as("the letter's signed PDF").isPresent();
-        assertThat(blobs.openPart(stored.documentBlob())).as("the letter's document").isPresent();
-        var opened = openLetter.open(reader(accounts.memberOf(hospital, Profession.NURSE)), row.id()).orElseThrow();
-        assertThat(opened.pdfSignature().status()).isEqualTo(SignatureStatus.VALID);
-        assertThat(opened.bundleSignature().status()).isEqualTo(SignatureStatus.VALID);
     }
 
     /**
@@ -352,12 +321,18 @@ class LetterExchangeIT extends NetworkFixtures {
     }
 
     private Patient patientAt(Facility clinic) {
+        return patientAt(clients, port, consents, identities, accounts.networkAdmin().id(), clinic);
+    }
+
+    /** A patient the clinic registered through the FHIR API, with one HbA1c, linked there by card: it may write. */
+    static Patient patientAt(org.musubi.testing.FhirClients clients, int port, org.musubi.consent.Consents consents,
+                             IdentityStore identities, long networkAdmin, Facility clinic) {
         IGenericClient api = clients.fhirFor(port, clinic, "system/*.read", "system/*.write");
         String localId = FhirRecords.localId();
         FhirRecords.registerPatient(api, clinic, localId, FhirRecords.uniqueKana());
         String lab = FhirRecords.create(api, FhirRecords.lab(clinic, localId, FhirRecords.HBA1C, "2026-11-19", 6.8));
         long person = clients.personOf(clinic, localId);
-        consents.link(person, clinic.id(), accounts.networkAdmin().id());
+        consents.link(person, clinic.id(), networkAdmin);
         return new Patient(person, identities.person(person).orElseThrow().person().regionalId(), localId, lab);
     }
 

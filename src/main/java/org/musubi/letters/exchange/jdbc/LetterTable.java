@@ -169,6 +169,15 @@ public final class LetterTable {
                 .params(named, named).query(String.class).list());
     }
 
+    /** Which of {@code ids} are letters' (stored, not rolled back nor deleted). */
+    public Set<UUID> lettersAmong(Set<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(jdbc.sql("SELECT id FROM letter WHERE id = ANY(?::uuid[])")
+                .param(ids.toArray(UUID[]::new)).query(UUID.class).list());
+    }
+
     // Drafts
 
     public void saveDraft(UUID id, long authorUser, long personId, String requestJson, Instant at) {
