@@ -102,10 +102,10 @@ public interface PersonAccess {
     PersonView glance(long userId, long personId);
 
     /**
-     * How an interaction ({@link #interact}) reaches the person whose record it touches: by the person's id,
-     * through a patient of the requester's own facility that is linked to the person (its own patient ID, its own Patient,
-     * its own-records page), or a patient of its own facility that 名寄せ has joined to no person (held). What each opens is
-     * the policy's: through its own patient, a facility without standing sees that patient only ({@link
+     * How an interaction ({@link #interact}) reaches the person whose record it touches: by the person's id, through a
+     * patient of the requester's own facility that is linked to the person (its own patient ID, its own Patient, its
+     * own-records page), or a patient of its own facility that 名寄せ has joined to no person (held). What each opens
+     * is the policy's: through its own patient, a facility without standing sees that patient only ({@link
      * Permit#OWN_PATIENT}); a held patient opens only for the facility that sent it, never as a person.
      */
     sealed interface Reached {
@@ -116,8 +116,8 @@ public interface PersonAccess {
         }
 
         /**
-         * The person {@code personId} reached through their source patient {@code sourcePatientId}; when that patient is
-         * not the person's, or not of the requester's facility, it counts for nothing (as by id).
+         * The person {@code personId} reached through their source patient {@code sourcePatientId}; when that patient
+         * is not the person's, or not of the requester's facility, it counts for nothing (as by id).
          */
         static Reached through(long personId, long sourcePatientId) {
             return new Through(personId, sourcePatientId);
